@@ -1,0 +1,129 @@
+"""The data model that flows through every stage.
+
+Plain dataclasses only: they cross process boundaries (Dask) and map onto store rows.
+Every extracted fact carries ``article_id`` plus ``start``/``end`` character offsets into
+``Article.text`` (the cleaned text), so any fact can be traced to the sentence it came from.
+
+    RawArticle --clean--> Article --extract--> Sentence, Mention  (per article, pure)
+    Mention* --resolve--> Entity                                    (global, incremental)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Where a metadata value came from. "inferred" is reserved for estimates (never a real date).
+ValueOrigin = Literal["metadata", "text", "inferred"]
+
+
+@dataclass
+class RawArticle:
+    """One article as a source gave it, before any cleaning.
+
+    ``metadata`` holds what the source or a manifest stated (title, url, published, outlet,
+    authors, language, ...). Values read from the body are not here: clean/ finds those.
+    """
+
+    source: str  # path, URL or "<stdin>", as the user gave it (records add "#line" / "#item")
+    text: str
+    metadata: dict[str, object] = field(default_factory=dict)
+    # "txt" text whose first line may be a headline; "extracted" text a parser already
+    # separated from its title (HTML, records, feeds).
+    kind: Literal["txt", "extracted"] = "extracted"
+
+
+@dataclass
+class Failure:
+    """An input (file, record, URL) that could not be used; the batch goes on without it."""
+
+    source: str
+    message: str  # one line naming the input and the problem, from an InputError
+
+
+@dataclass
+class RemovedLine:
+    """A line taken out of the text during cleaning, kept so removal is auditable."""
+
+    text: str
+    reason: str  # e.g. "advertisement", "related-links", "photo-caption", "byline"
+
+
+@dataclass
+class Repair:
+    """An in-text repair made during cleaning (e.g. a glued word split in two)."""
+
+    original: str
+    replacement: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """A cleaned article: the text every offset refers to, plus metadata with provenance."""
+
+    id: str  # stable: derived from the normalized content hash
+    source: str
+    text: str
+    raw_text: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # "YYYY-MM-DD"
+    url: str | None = None
+    language: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    # field name -> "metadata" | "text" | "inferred"; a field absent here has no value
+    provenance: dict[str, str] = field(default_factory=dict)
+    # everything else found (section, wire credit, repost origin, modified date, ...)
+    extra: dict[str, object] = field(default_factory=dict)
+    nlp_skipped: str | None = None  # reason the English model was not run (e.g. "language:es")
+
+
+@dataclass
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """A named-entity (or DATE/CARDINAL/...) mention found by the NER component."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, DATE, CARDINAL, ...
+    sentence: int  # index of the Sentence holding it
+    entity_id: str | None = None  # filled by resolve/
+
+
+@dataclass
+class Extraction:
+    """Everything the per-article work produced for one article."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A canonical entity: the mentions (across articles) of one real-world thing."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+
+
+# Labels that name things a user can look up; other NER labels (DATE, CARDINAL, MONEY, ...)
+# are stored as mentions but do not become canonical entities.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)

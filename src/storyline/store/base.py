@@ -1,0 +1,59 @@
+"""The one store interface. SQLite implements it today; PostgreSQL implements the same later.
+
+Only ``pipeline.py``, ``scale/`` and ``query/`` talk to a store; stages never do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from storyline.models import Article, Entity, Extraction, Mention, Sentence
+
+
+@dataclass
+class SaveResult:
+    saved: list[str] = field(default_factory=list)  # article ids written by this call
+    duplicates: list[str] = field(default_factory=list)  # ids already stored (same content hash)
+
+
+@dataclass
+class EntitySummary:
+    entity: Entity  # aliases = every distinct surface form of its mentions
+    mentions: int
+    articles: int
+
+
+@dataclass
+class SearchHit:
+    article_id: str
+    title: str | None
+    snippet: str  # a short excerpt with the match marked by [ ... ]
+    rank: float
+
+
+class Store(Protocol):
+    """What every backend offers. All writes of one ``save_batch`` call are one transaction."""
+
+    target: str  # the path or URL it was opened with
+
+    def save_batch(
+        self, extractions: list[Extraction], entities: list[Entity] = ()
+    ) -> SaveResult:
+        """Write articles (skipping stored content hashes) with their sentences and mentions,
+        and insert the given entities that are not stored yet (existing rows are kept)."""
+        ...
+
+    def find_by_hash(self, content_hash: str) -> str | None: ...
+    def article(self, article_id: str) -> Article: ...  # NotFoundError when absent
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]: ...
+    def count_articles(self) -> int: ...
+    def sentences(self, article_id: str) -> list[Sentence]: ...
+    def mentions(
+        self, article_id: str | None = None, entity_id: str | None = None
+    ) -> list[Mention]: ...
+    def entities(self, type: str | None = None) -> list[EntitySummary]: ...
+    def entity(self, entity_id: str) -> EntitySummary: ...  # NotFoundError when absent
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+    def integrity_check(self) -> list[str]: ...  # problems found; empty when sound
+    def close(self) -> None: ...
