@@ -9,8 +9,9 @@ headline, removes residue that is not the article (ads, calls to action, related
 captions and credits, repost footers, metadata lines, bylines) into ``Article.removed`` with a
 reason, reads metadata from the body where the source gave none (bylines, date lines, repost
 footers, wire credits) with provenance "text", repairs glued words, detects the language and
-computes the content hash and id. Modules: normalize.py, boilerplate.py, metadata.py,
-glued.py, language.py, fingerprint.py, article.py.
+computes the content hash and id. Modules: normalize.py, headline.py, boilerplate.py (the
+removal reasons are listed in ``boilerplate.REASONS``), metadata.py, glued.py, language.py,
+fingerprint.py, article.py (the composition, in numbered steps).
 """
 
 from storyline.clean.article import clean_article

@@ -29,7 +29,7 @@ class SearchHit:
     article_id: str
     title: str | None
     snippet: str  # a short excerpt with the match marked by [ ... ]
-    rank: float
+    rank: float  # relevance: higher is a better match (comparable within one search only)
 
 
 class Store(Protocol):
@@ -57,3 +57,7 @@ class Store(Protocol):
     def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
     def integrity_check(self) -> list[str]: ...  # problems found; empty when sound
     def close(self) -> None: ...
+
+    # ``with open_store(path) as store:`` closes the store on leaving the block.
+    def __enter__(self) -> "Store": ...
+    def __exit__(self, *exc_info: object) -> None: ...

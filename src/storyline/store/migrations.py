@@ -1,0 +1,209 @@
+"""Schema migrations for the SQLite store: plain functions, applied in version order.
+
+A store records what it holds in ``schema_migrations``; ``migrate(conn)`` applies the missing
+migrations, each in its own transaction, so a failure leaves the store at the last good
+version. To change the schema, append a ``Migration(2, "what it does", _v2_function)`` to
+``MIGRATIONS``; never edit a migration that has shipped.
+
+The connection must be in autocommit mode (``isolation_level=None``): transactions here are
+explicit ``BEGIN IMMEDIATE`` ... ``COMMIT``, and statements are run one by one because
+``executescript`` would commit behind our back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from storyline.errors import StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _run(conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+# Articles keep ``id`` as their primary key (children refer to it), plus ``seq``: an integer
+# that survives VACUUM (unlike the implicit rowid) and serves as the full-text rowid and as
+# ingestion order.
+_V1_TABLES = (
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        title TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',      -- JSON list of names
+        published TEXT,                          -- YYYY-MM-DD
+        language TEXT,
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        provenance TEXT NOT NULL DEFAULT '{}',   -- JSON object
+        extra TEXT NOT NULL DEFAULT '{}',        -- JSON object
+        nlp_skipped TEXT,
+        ingested_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE removed_lines (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    )""",
+    """CREATE TABLE repairs (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        original TEXT NOT NULL,
+        replacement TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    )""",
+    """CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    )""",
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL
+    )""",
+    # Deleting an entity un-resolves its mentions rather than losing them.
+    """CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        sentence INTEGER NOT NULL,
+        entity_id TEXT REFERENCES entities(id) ON DELETE SET NULL
+    )""",
+)
+
+_V1_INDEXES = (
+    "CREATE INDEX articles_by_published ON articles(published, seq)",
+    'CREATE INDEX mentions_by_article ON mentions(article_id, "start")',
+    "CREATE INDEX mentions_by_entity ON mentions(entity_id)",
+    "CREATE INDEX entities_by_type ON entities(type)",
+)
+
+# External-content FTS5: the index stores no second copy of the text, and snippet() reads it
+# back from ``articles``. Triggers keep the index in the same transaction as the row change.
+_V1_SEARCH = (
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF seq, title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END""",
+)
+
+
+def _v1_initial_schema(conn: sqlite3.Connection) -> None:
+    _run(conn, _V1_TABLES + _V1_INDEXES + _V1_SEARCH)
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _v1_initial_schema),)
+
+
+def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    return max((m.version for m in migrations), default=0)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The highest version applied to this database (0 for a new one)."""
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[int]:
+    """Apply the migrations this database lacks, in order; return the versions applied."""
+    _check_sequence(migrations)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    stored = current_version(conn)
+    if stored > latest_version(migrations):
+        raise StoreError(
+            f"the store has schema version {stored} but this Storyline knows only up to "
+            f"{latest_version(migrations)}; upgrade Storyline or pass another --db"
+        )
+    return [m.version for m in migrations if _apply(conn, m)]
+
+
+def _check_sequence(migrations: Sequence[Migration]) -> None:
+    # Versions must be 1, 2, 3, ... so "the missing ones" is well defined and none is skipped.
+    versions = [m.version for m in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise StoreError(f"migrations must be numbered 1, 2, 3, ... in order; got {versions}")
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
+    """Apply one migration in its own transaction unless it is already recorded."""
+    try:
+        with write_transaction(conn):
+            # Checked inside the write lock: another process may have migrated meanwhile.
+            if _is_recorded(conn, migration.version):
+                return False
+            migration.apply(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, _now()),
+            )
+    except sqlite3.Error as exc:
+        raise StoreError(f"migration {migration.version} ({migration.name}) failed: {exc}") from exc
+    return True
+
+
+def _is_recorded(conn: sqlite3.Connection, version: int) -> bool:
+    query = "SELECT 1 FROM schema_migrations WHERE version = ?"
+    return conn.execute(query, (version,)).fetchone() is not None
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT; roll back on any error, so nothing is half-written.
+
+    IMMEDIATE takes the write lock up front: two writers then queue on busy_timeout instead
+    of one failing mid-transaction when it tries to upgrade a read lock.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        # A failed COMMIT (e.g. busy) leaves the transaction open; an error SQLite already
+        # rolled back does not.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")

@@ -1,0 +1,140 @@
+"""The CLI through click's runner, against real SQLite files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+ARTICLE_A = """Harbour cranes idle as dock strike enters third day
+Workers at the port of Eastmouth walked out on Monday over pay, the Dockers' Union said.
+Union leader Maria Okafor told reporters the strike would continue until the Harbour Board made a new offer.
+"""
+ARTICLE_B = """Harbour Board offers dockers a new deal
+The Harbour Board in Eastmouth offered striking dockers a 6 percent raise on Thursday.
+Board chair Tom Reyes said the offer was final.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "nested" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return folder
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["ingest"], ["articles"], ["show"], ["entities"], ["search"], ["export"], ["demo"],
+     ["eval"], ["eval", "conll2003"]],
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_ingest_then_query(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(corpus), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "Ingested 2 article(s)" in result.output
+
+    listed = json.loads(run("articles", "--db", db, "--json").output)
+    assert {a["title"] for a in listed} == {
+        "Harbour cranes idle as dock strike enters third day",
+        "Harbour Board offers dockers a new deal",
+    }
+    shown = json.loads(run("show", listed[0]["id"], "--db", db, "--json").output)
+    for mention in shown["mentions"]:
+        assert shown["text"][mention["start"]:mention["end"]] == mention["text"]
+
+    people = json.loads(run("entities", "--type", "person", "--db", db, "--json").output)
+    assert {"Maria Okafor", "Tom Reyes"} <= {p["name"] for p in people}
+
+    hits = json.loads(run("search", "offer", "--db", db, "--json").output)
+    assert len(hits) == 2
+
+
+def test_reingest_is_a_no_op(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    again = json.loads(run("ingest", str(corpus), "--db", db, "--json").output)
+    assert again["ingested"] == []
+    assert len(again["duplicates"]) == 2
+    assert len(json.loads(run("articles", "--db", db, "--json").output)) == 2
+
+
+def test_stdin_is_ingested(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    result = run("ingest", "-", "--db", db, "--json", input=ARTICLE_B.encode())
+    assert len(json.loads(result.output)["ingested"]) == 1
+
+
+def test_bad_input_fails_alone_with_one_line(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 100)
+    db = str(tmp_path / "s.db")
+    result = run("ingest", str(corpus), "--db", db)
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2 and any("empty.txt" in line for line in failed)
+    assert len(json.loads(run("articles", "--db", db, "--json").output)) == 2
+
+
+def test_unknown_article_is_one_clear_line(tmp_path: Path) -> None:
+    result = run("show", "nope", "--db", str(tmp_path / "s.db"))
+    assert result.exit_code != 0
+    assert result.output.strip().count("\n") == 0
+    assert "nope" in result.output
+
+
+def test_not_a_store_is_one_clear_line(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    result = run("articles", "--db", str(bogus))
+    assert result.exit_code != 0
+    assert "bogus.db" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_export_formats(fmt: str, corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    output = tmp_path / f"out.{fmt}"
+    assert run("export", "--db", db, "--format", fmt, "--output", str(output)).exit_code == 0
+    if fmt == "json":
+        document = json.loads(output.read_text(encoding="utf-8"))
+        assert set(document) >= {"storyline_version", "articles", "entities", "events", "claims",
+                                  "quotes", "stories", "framing"}
+    elif fmt == "jsonl":
+        kinds = {json.loads(line)["kind"] for line in output.read_text(encoding="utf-8").splitlines()}
+        assert {"storyline", "article", "entity"} <= kinds
+    else:
+        assert {p.name for p in output.iterdir()} >= {"articles.csv", "entities.csv", "mentions.csv"}
+
+
+def test_db_from_environment(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "env.db"))
+    run("ingest", str(corpus))
+    assert (tmp_path / "env.db").exists()
+
+
+def test_demo_builds_a_store_and_says_how_to_explore(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = run("demo", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "Explore it" in result.output
+    articles = json.loads(run("articles", "--db", str(db), "--json").output)
+    assert 10 <= len(articles) <= 16
+    assert any(a["language"] != "en" for a in articles)  # the Spanish report is stored, flagged
