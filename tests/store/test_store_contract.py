@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from store_factories import BERLIN, OBAMA, bare, full_extraction, make_article
+from tests.store.store_factories import BERLIN, OBAMA, bare, full_extraction, make_article
 
 from storyline.errors import NotFoundError, StoreError
 from storyline.models import Entity, Extraction, Mention, Sentence

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_factories import BERLIN, OBAMA, full_extraction
+from tests.store.store_factories import BERLIN, OBAMA, full_extraction
 
 from storyline.errors import StoreError
 from storyline.store.migrations import MIGRATIONS, Migration, current_version, migrate

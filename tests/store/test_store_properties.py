@@ -6,7 +6,7 @@ import itertools
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_factories import bare, make_article
+from tests.store.store_factories import bare, make_article
 
 from storyline.errors import StoreError
 from storyline.models import Article, RemovedLine, Repair

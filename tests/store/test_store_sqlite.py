@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from store_factories import BERLIN, OBAMA, bare, full_extraction, make_article
+from tests.store.store_factories import BERLIN, OBAMA, bare, full_extraction, make_article
 
 from storyline.errors import StoreError
 from storyline.store import open_store
