@@ -104,12 +104,33 @@ class Mention:
 
 
 @dataclass
+class Timex:
+    """A time expression normalized to a TIMEX3 value against the article's publication date.
+
+    ``value`` keeps only the precision the text gives: "2025-01-28" (day), "2025-01" (month),
+    "XXXX-12-01" (a day with an unknown year), "2025-W05" (week), "P3D" (a duration), or None
+    when it can't be normalized (e.g. "on Tuesday" in an undated article).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # TIMEX3 type: DATE, TIME, DURATION, SET
+    value: str | None
+    precision: str | None = None  # "day", "week", "month", "quarter", "year", "decade", ...
+    anchored: bool = False  # True when the value needed the publication date to resolve
+    sentence: int | None = None
+
+
+@dataclass
 class Extraction:
     """Everything the per-article work produced for one article."""
 
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
 
 
 @dataclass
