@@ -135,16 +135,17 @@ def print_demo(report: IngestReport, store: Store) -> None:
     outlets = Counter(a.outlet or "(unknown outlet)" for a in articles)
     removed = Counter(r.reason for a in articles for r in a.removed)
     repairs = [r for a in articles for r in a.repairs]
-    out.print(Text(f"\nThe demo storyline: {len(articles)} articles from {len(outlets)} outlets", style="bold"))
-    out.print("  outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
-    out.print("  removed while cleaning: " + ", ".join(f"{n} {r}" for r, n in removed.most_common()))
-    out.print("  repaired: " + (", ".join(f"{r.original!r} -> {r.replacement!r}" for r in repairs) or "nothing"))
+    # Plain echoes for lines a user copies (commands, paths): rich would wrap them at 80 columns.
+    click.secho(f"\nThe demo storyline: {len(articles)} articles from {len(outlets)} outlets", bold=True)
+    click.echo("  outlets: " + ", ".join(f"{o} ({n})" for o, n in outlets.most_common()))
+    click.echo("  removed while cleaning: " + ", ".join(f"{n} {r}" for r, n in removed.most_common()))
+    click.echo("  repaired: " + (", ".join(f"{r.original!r} -> {r.replacement!r}" for r in repairs) or "nothing"))
     print_entities(store.entities()[:12], with_ids=False, max_aliases=2)
     db = store.target
-    out.print(Text("\nExplore it:", style="bold"))
+    click.secho("\nExplore it:", bold=True)
     for command in (f"articles --db {db}", f"show <ID> --db {db}", f"entities --type PERSON --db {db}",
                     f"search 'compensation' --db {db}", f"export --db {db} --format json -o storyline.json"):
-        out.print(f"  storyline {command}")
+        click.echo(f"  storyline {command}")
 
 
 def _highlighted(text: str, mentions: list[Mention]) -> Text:

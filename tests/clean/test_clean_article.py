@@ -55,7 +55,6 @@ def test_full_article_with_residue() -> None:
     ]
     reasons = [r.reason for r in article.removed]
     assert reasons == [
-        "title",
         "byline",
         "metadata",
         "advertisement",

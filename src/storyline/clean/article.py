@@ -32,7 +32,9 @@ def clean_article(raw: RawArticle) -> Article:
     reasons = find_boilerplate(body_lines)
     if title_index is not None:
         reasons[title_index] = "title"
-    removed = [RemovedLine(lines[i], reasons[i]) for i in sorted(reasons)]
+    # The headline moves to Article.title (provenance "text"); it is not residue, so it is not
+    # listed as removed.
+    removed = [RemovedLine(lines[i], reasons[i]) for i in sorted(reasons) if i != title_index]
     # 4. Metadata the body states (bylines, date lines, footers, wire credits).
     found = read_metadata(removed)
     if title_index is not None and stated["title"] is None:

@@ -29,7 +29,7 @@ from storyline.clean.metadata import (
 )
 
 REASONS = {
-    "title": "the headline, kept in Article.title",
+    "title": "the headline, moved to Article.title (not listed in Article.removed)",
     "advertisement": "ad markers and promotional blocks (appeals, house ads)",
     "call-to-action": "click here / subscribe / donate / follow us / read more lines",
     "newsletter": "newsletter sign-up prompts",

@@ -1,0 +1,264 @@
+"""Name keys for alias resolution: titles off, particles out, spellings folded.
+
+Everything here is a general lexicon or a letter-level rule; nothing names a person, place or
+organization. The two keys a resolver compares are built from a surface form:
+
+    parse_name("Qatari Prime Minister Sheikh Mohammed bin Abdul Rahman Al-Thani's", "PERSON")
+        .tokens -> ("mhmd", "abdrhmn", "tn")     # folded skeletons, particles dropped
+        .words  -> ("mohammed", "abdrahman", "thani")  # the same tokens, unfolded
+
+``fold_token`` is a transliteration skeleton: diacritics off, ``ph``->``f``, ``q``->``k``,
+an ``h`` after a consonant or at the end dropped (Anthony/Antony, Abdallah/Abdalla), doubled
+letters collapsed (Mohammed/Mohamed), and vowels after the first letter dropped (Muhammad/
+Mohammad/Mohamed, Abdulrahman/Abdelrahman). ``abd``-compounds are joined first
+(Abdul Rahman / Abdel Rahman / Abd al-Rahman -> one token).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Words that precede a person's name as a title, rank, office or honorific. Stripped only from
+# the front of PERSON names (never from organizations: "State Department" keeps "state").
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur mme mlle herr frau
+    sheikh sheikha shaikh shaykh sheik emir amir sultan king queen prince princess crown royal
+    highness majesty excellency his her hon honourable honorable rev reverend father pope
+    cardinal bishop archbishop imam ayatollah rabbi pastor saint st
+    gen general maj major col colonel lt lieutenant capt captain cpt sgt sergeant cpl corporal
+    pvt private adm admiral cmdr commander commodore brig brigadier marshal field air vice rear
+    chief staff officer
+    president vice-president vp premier chancellor minister ministers prime deputy secretary
+    undersecretary under assistant foreign interior defense defence finance economy justice
+    trade health energy infrastructure education state home affairs external national security
+    advisor adviser ambassador envoy special consul attorney solicitor general counsel
+    senator sen rep representative congressman congresswoman assemblyman lawmaker mp mep
+    governor gov mayor councillor councilman councilwoman speaker leader chairman chairwoman
+    chair chairperson director executive ceo cfo coo cto founder cofounder co-founder head
+    spokesman spokeswoman spokesperson judge magistrate commissioner inspector superintendent
+    officer agent detective analyst correspondent reporter anchor coach manager
+    former late acting interim then current incoming outgoing newly elected designate
+    of the and for to
+    """.split()
+)
+# Words allowed inside a run of titles but that never end it ("of", "the", "and").
+_TITLE_GLUE = frozenset({"of", "the", "and", "for", "to"})
+
+# Generational and post-nominal suffixes dropped from the end of a person's name.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "obe", "mbe", "kbe"})
+
+# Name particles: kept in the display name, left out of the matching key.
+PARTICLES = frozenset(
+    """
+    al el ul ad ud ar an as ash at az bin ibn bint ben ould wuld abu abou umm
+    van von vom der den de di da du dos das do del della dei des la le lo ter ten zu y e
+    """.split()
+)
+# First parts of Arabic theophoric compounds, joined to what follows (Abdul Rahman -> one token).
+_ABD = re.compile(r"^abd(?:[aeiou]l)?$")
+_ABD_GLUED = re.compile(r"^abd(?:[aeiou]l)?(?=[a-z]{3,})")
+
+# Legal-form suffixes dropped from the end of organization names ("Apple Inc." -> "apple").
+ORG_SUFFIXES = frozenset(
+    """
+    inc incorporated corp corporation co company ltd limited llc llp lp plc nv bv sa ag gmbh
+    spa srl sarl ab asa oyj kk pte pty group holdings holding
+    """.split()
+)
+
+_POSSESSIVE = re.compile(r"['’`]s?$")
+_SPLIT = re.compile(r"[^\w'’]+")
+_VOWELS = set("aeiouy")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_token(word: str) -> str:
+    """Letter-level transliteration skeleton of one lowercase word (see the module doc)."""
+    w = strip_accents(word.casefold())
+    w = re.sub(r"[^a-z0-9]", "", w)
+    if not w or w.isdigit():
+        return w
+    w = w.replace("ph", "f").replace("q", "k").replace("ck", "k")
+    w = re.sub(r"(?<=[^aeiouh])h", "", w)  # th -> t, kh -> k, sh -> s, dh -> d
+    w = re.sub(r"(?<=[aeiou])h$", "", w)  # Abdallah -> Abdalla, Fatimah -> Fatima
+    w = re.sub(r"(.)\1+", r"\1", w)  # Mohammed -> Mohamed
+    head, rest = w[0], w[1:]
+    rest = "".join(c for c in rest if c not in _VOWELS)
+    return re.sub(r"(.)\1+", r"\1", head + rest) or w
+
+
+def words_of(surface: str) -> list[str]:
+    """Lowercase words of a surface form: accents, possessive, dots and hyphens handled."""
+    text = unicodedata.normalize("NFKC", surface).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = text.replace(".", "").replace("’", "'")
+    out = []
+    for raw in _SPLIT.split(text):
+        raw = raw.strip("'").casefold()
+        if not raw:
+            continue
+        # glued particles: "al-Thani" is split by the hyphen already; "al'Thani" by the quote
+        out.extend(p for p in raw.split("'") if p)
+    return out
+
+
+def _join_abd(words: list[str]) -> list[str]:
+    """Abdul Rahman / Abdel Rahman / Abd al-Rahman / Abdulrahman -> 'abdrahman'."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if _ABD.match(word) and i + 1 < len(words):
+            j = i + 1
+            if words[j] in {"al", "el", "ul", "ar", "ur", "er"} and j + 1 < len(words):
+                j += 1
+            out.append("abd" + words[j])
+            i = j + 1
+            continue
+        glued = _ABD_GLUED.match(word)
+        out.append("abd" + word[glued.end():] if glued else word)
+        i += 1
+    return out
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop a leading run of titles ("us secretary of state", "maj gen", "sheikh").
+
+    Anything before the last title word of the run goes too (a nationality such as "qatari"
+    or "us" in "Qatari Prime Minister ..."), but at least one word always stays.
+    """
+    last, loose = -1, 0
+    for i, word in enumerate(words[:-1]):
+        if word in _TITLE_GLUE:
+            continue
+        if word in TITLE_WORDS:
+            last = i
+            continue
+        # one nationality-like word may sit before or inside the run ("US Secretary of State")
+        if loose == 0 and words[i + 1] in TITLE_WORDS and i + 1 < len(words) - 1:
+            loose = 1
+            continue
+        break
+    rest = words[last + 1:]
+    while rest and rest[0] in _TITLE_GLUE and len(rest) > 1:
+        rest = rest[1:]
+    return rest or words[-1:]
+
+
+@dataclass(frozen=True)
+class Name:
+    surface: str
+    label: str
+    words: tuple[str, ...]  # unfolded key words (titles, particles, suffixes out)
+    tokens: tuple[str, ...]  # folded skeletons of ``words``
+    acronym: str | None  # initials of a multi-word organization name ("gm", "usaf")
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def is_acronym(self) -> bool:
+        """A one-word name written in capitals ("IDF", "U.S.", "GAO")."""
+        letters = re.sub(r"[^A-Za-z]", "", self.surface)
+        return len(self.words) == 1 and 2 <= len(letters) <= 6 and letters.isupper()
+
+
+def parse_name(surface: str, label: str) -> Name:
+    words = words_of(surface)
+    if words and words[0] in {"the", "a", "an"} and len(words) > 1:
+        words = words[1:]
+    acronym = None
+    if label == "PERSON":
+        while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+            words = words[:-1]
+        words = strip_titles(words)
+        words = _join_abd(words)
+        kept = [w for w in words if w not in PARTICLES] or words[-1:]
+    else:
+        while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+            words = words[:-1]
+        kept = words
+        acronym = initials(surface)
+    tokens = tuple(fold_token(w) for w in kept)
+    return Name(surface, label, tuple(kept), tokens, acronym)
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "in", "on", "de", "du", "des", "la", "le"})
+
+
+def initials(surface: str) -> str | None:
+    """Initials of the capitalized words of a multi-word name ("Israel Defense Forces" -> "idf").
+
+    Legal-form suffixes are skipped ("General Motors Corporation" -> "gm").
+    """
+    text = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", surface).strip())
+    parts = [p for p in re.split(r"[\s\-/]+", text) if p]
+    if parts and parts[0].casefold() == "the":
+        parts = parts[1:]
+    while len(parts) > 1 and parts[-1].casefold().strip(".,") in ORG_SUFFIXES:
+        parts = parts[:-1]
+    letters = [p[0] for p in parts if p.casefold() not in _ACRONYM_SKIP and p[:1].isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    return "".join(letters).casefold()
+
+
+def damerau(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment edit distance (a transposition counts once), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def token_match(a_word: str, a_tok: str, b_word: str, b_tok: str) -> int:
+    """2 = same folded token, 1 = one typo apart (long words only), 0 = different."""
+    if a_tok == b_tok:
+        return 2
+    if min(len(a_word), len(b_word)) >= 5 and a_word[0] == b_word[0]:
+        if damerau(a_word, b_word, 1) <= 1:
+            return 1
+    return 0
+
+
+def same_name(a: Name, b: Name) -> bool:
+    """Same tokens in the same order after folding; at most one token may be a typo apart."""
+    if len(a.tokens) != len(b.tokens):
+        return False
+    fuzzy = 0
+    for aw, at, bw, bt in zip(a.words, a.tokens, b.words, b.tokens):
+        match = token_match(aw, at, bw, bt)
+        if not match:
+            return False
+        fuzzy += match == 1
+    return fuzzy <= 1 and (fuzzy == 0 or len(a.tokens) >= 2)
+
+
+def contained(short: Name, long: Name) -> bool:
+    """Every token of ``short`` appears in ``long`` (folded; in order); ``long`` is longer."""
+    if len(short.tokens) >= len(long.tokens):
+        return False
+    position = 0
+    for token in short.tokens:
+        try:
+            position = long.tokens.index(token, position) + 1
+        except ValueError:
+            return False
+    return True
