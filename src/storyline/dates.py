@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 MONTHS: dict[str, int] = {
     name: number
@@ -92,11 +92,16 @@ _VALUE_FORMS = (
 
 
 def normalize_date(value: object) -> str | None:
-    """``value`` as "YYYY-MM-DD" when it is a string stating a full, certain date, else None.
+    """``value`` as "YYYY-MM-DD" when it states a full, certain date, else None.
 
-    "2024-07-31T23:00:00-05:00" is 2024-07-31, the publisher's local day. Non-strings
+    "2024-07-31T23:00:00-05:00" is 2024-07-31, the publisher's local day. ``date`` and
+    ``datetime`` objects (from Python callers) are taken as they are. Other non-strings
     (numbers, lists, None) are not dates a source states, so they give None.
     """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     if not isinstance(value, str) or not value.strip():
         return None
     for forms in _VALUE_FORMS:
@@ -152,7 +157,7 @@ def _date_of(match: re.Match[str], *, strict_numeric: bool) -> date | None:
     return make_date(parts["year"], number, parts["day"]) if number is not None else None
 
 
-def _numeric_date(parts: dict[str, str | None], *, strict: bool) -> date | None:
+def _numeric_date(parts: dict[str, str], *, strict: bool) -> date | None:
     """An all-numeric date "a/b/year" when which number is the day is certain.
 
     A metadata value is known to be a date, so its dots are read day-first (everywhere that
@@ -160,11 +165,11 @@ def _numeric_date(parts: dict[str, str | None], *, strict: bool) -> date | None:
     running text (``strict``) only an order pinned down by a number over 12 is read: a dotted
     or doubled "1.1.2020" there may as well be a version or reference number.
     """
-    a, b = int(parts["a"] or 0), int(parts["b"] or 0)
+    a, b = int(parts["a"]), int(parts["b"])
     if (not strict and parts.get("sep") == ".") or a > 12:
         day, month = a, b
     elif b > 12 or (not strict and a == b):
         day, month = b, a
     else:
         return None  # 03/04/2024 is March 4 in one country and April 3 in another
-    return make_date(parts["year"] or 0, month, day)
+    return make_date(parts["year"], month, day)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from storyline.clean.boilerplate import find_boilerplate
@@ -10,8 +9,9 @@ from storyline.clean.fingerprint import article_id, content_hash
 from storyline.clean.glued import repair_glued_words
 from storyline.clean.headline import find_title_line
 from storyline.clean.language import detect_language, normalize_language_code
-from storyline.clean.metadata import TextMetadata, parse_date, read_metadata, wire_from_dateline
+from storyline.clean.metadata import TextMetadata, read_metadata, wire_from_dateline
 from storyline.clean.normalize import normalize_text, unwrap_paragraphs
+from storyline.dates import normalize_date
 from storyline.models import Article, RawArticle, RemovedLine, Repair
 
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
@@ -86,7 +86,7 @@ def _stated_metadata(meta: dict[str, object]) -> dict[str, object]:
         "url": _text_value(meta.get("url")),
         "outlet": _text_value(meta.get("outlet")),
         "authors": _authors_value(meta.get("authors")),
-        "published": _date_value(meta.get("published")),
+        "published": normalize_date(meta.get("published")),
         "language": normalize_language_code(meta.get("language")),
     }
 
@@ -124,12 +124,3 @@ def _authors_value(value: object) -> list[str] | None:
         return None
     authors = [name for item in value if (name := _text_value(item))]
     return authors or None
-
-
-def _date_value(value: object) -> str | None:
-    """A metadata date as "YYYY-MM-DD" (date/datetime objects or any form parse_date reads)."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return parse_date(value) if isinstance(value, str) else None

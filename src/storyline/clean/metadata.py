@@ -9,29 +9,14 @@ A date is only ever read from a full day-month-year written in the text; nothing
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from storyline.dates import find_dates
 from storyline.models import RemovedLine
 
 # --- dates --------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DATE_PATTERNS = [
-    re.compile(rf"\b{_YEAR}[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})(?!\d)"),  # ISO
-    re.compile(rf"\b{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 31 July 2024
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # July 31, 2024
-    re.compile(rf"\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-]{_YEAR}\b"),  # 31/07/2024
-]
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _ZONE = r"\b(?:GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|AST|MSK|JST)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 _WEEKDAY = r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
@@ -52,38 +37,8 @@ def parse_date(text: str) -> str | None:
     Day-month-year, month-day-year (month names or abbreviations) and ISO year-month-day are
     read; an all-numeric day/month/year only when the order is unambiguous (one part > 12).
     """
-    found = _find_dates(text)
+    found = find_dates(text)
     return found[0][2] if found else None
-
-
-def _find_dates(text: str) -> list[tuple[int, int, str]]:
-    """Every valid date in ``text`` as (start, end, iso), in reading order, not overlapping."""
-    hits: list[tuple[int, int, str]] = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            iso = _date_from_match(match)
-            overlaps = any(s < match.end() and match.start() < e for s, e, _ in hits)
-            if iso and not overlaps:
-                hits.append((match.start(), match.end(), iso))
-    return sorted(hits)
-
-
-def _date_from_match(match: re.Match[str]) -> str | None:
-    parts = match.groupdict()
-    year = int(parts["year"])
-    if parts.get("a") is not None:  # numeric day/month order must be unambiguous
-        a, b = int(parts["a"]), int(parts["b"])
-        if (a > 12) == (b > 12):
-            return None
-        day, month = (a, b) if a > 12 else (b, a)
-    else:
-        month_text = parts["month"]
-        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
-        day = int(parts["day"])
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def parse_date_line(line: str) -> list[tuple[str, str]]:
@@ -96,7 +51,7 @@ def parse_date_line(line: str) -> list[tuple[str, str]]:
     text = _strip_bullet(line)
     if not text or len(text.split()) > _MAX_DATE_LINE_WORDS:
         return []
-    dates = _find_dates(text)
+    dates = find_dates(text)
     if not dates:
         return []
     labels = [(m.start(), m.group(0).lower()) for m in _DATE_LABEL.finditer(text)]
@@ -214,7 +169,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     rest = match.group("rest")
     byline = Byline(dates=_labelled_dates(rest))
-    parts = _byline_parts(_blank_out(rest, _find_dates(rest), []))
+    parts = _byline_parts(_blank_out(rest, find_dates(rest), []))
     for part in parts:
         if not _add_byline_part(byline, part):
             return None
@@ -223,7 +178,7 @@ def parse_byline(line: str) -> Byline | None:
 
 def _labelled_dates(text: str) -> list[tuple[str, str]]:
     labels = [(m.start(), m.group(0).lower()) for m in _DATE_LABEL.finditer(text)]
-    return [(_date_kind(labels, start), iso) for start, _, iso in _find_dates(text)]
+    return [(_date_kind(labels, start), iso) for start, _, iso in find_dates(text)]
 
 
 def _byline_parts(rest: str) -> list[str]:

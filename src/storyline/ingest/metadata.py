@@ -3,106 +3,18 @@
 Every function here either returns a clean value or ``None``; none of them guesses. A date that
 is partial ("2024-07") or ambiguous ("03/04/2024") is dropped, because a wrong date puts an
 article in the wrong place on the storyline, while a missing one only leaves it for clean/ to
-find in the text.
+find in the text. Dates are read by ``storyline.dates``, shared with clean/.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
+
+from storyline.dates import normalize_date
 
 # The keys a source may set in ``RawArticle.metadata`` (besides "format" and "encoding").
 METADATA_KEYS = ("title", "url", "published", "outlet", "authors", "language")
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})"
-
-# Year first: ISO 8601 and its common variants ("2024-07-31T09:19:00Z", "2024/07/31").
-_YMD = re.compile(r"^\s*(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)")
-# Compact forms used by crawls such as GDELT: "20240731" or "20240731091900".
-_COMPACT = re.compile(r"^\s*(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:T?\d{4,6})?\s*$")
-# Named months, either order: "31 July 2024", "Wed, 31 Jul 2024 09:19 GMT", "July 31, 2024".
-_DAY_MONTH = re.compile(rf"(?<![\w]){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE)
-# All-numeric day and month: "31.07.2024" (dots are day-first everywhere they are used),
-# "31/07/2024" or "07/31/2024" (slashes: only when one number can't be a month).
-_NUMERIC = re.compile(
-    r"^\s*(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
-)
-
-
-def normalize_date(value: object) -> str | None:
-    """Return ``value`` as "YYYY-MM-DD" when it states a full, unambiguous date, else ``None``.
-
-    The date is taken as written: "2024-07-31T23:00:00-05:00" is 2024-07-31, the publisher's
-    local day, not shifted to UTC.
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    for parse in (_parse_year_first, _parse_named_month, _parse_numeric):
-        parsed = parse(value)
-        if parsed is not None:
-            return parsed.isoformat()
-    return None
-
-
-def _parse_year_first(value: str) -> date | None:
-    match = _YMD.match(value) or _COMPACT.match(value)
-    if match is None:
-        return None
-    return _make_date(match["year"], match["month"], match["day"])
-
-
-def _parse_named_month(value: str) -> date | None:
-    match = _DAY_MONTH.search(value) or _MONTH_DAY.search(value)
-    if match is None:
-        return None
-    return _make_date(match["year"], _MONTHS[match["month"].lower()], match["day"])
-
-
-def _parse_numeric(value: str) -> date | None:
-    match = _NUMERIC.match(value)
-    if match is None:
-        return None
-    first, second = int(match["a"]), int(match["b"])
-    if match["sep"] == "." or first > 12:
-        day, month = first, second
-    elif second > 12 or first == second:
-        month, day = first, second
-    else:
-        return None  # 03/04/2024 is March 4 in one country and April 3 in another
-    return _make_date(match["year"], month, day)
-
-
-def _make_date(year: str | int, month: str | int, day: str | int) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:  # e.g. 2024-02-30: a typo, not a date
-        return None
-
 
 def split_authors(value: object) -> list[str]:
     """Turn an author field (string, list of strings, or list of ``{"name": ...}``) into names.
