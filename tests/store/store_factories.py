@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import Article, Entity, Extraction, Mention, RemovedLine, Repair, Sentence
+from storyline.models import Article, Entity, Extraction, Mention, RemovedLine, Repair, Sentence, Timex
 
 OBAMA = Entity("ent-obama", "Barack Obama", "PERSON")
 BERLIN = Entity("ent-berlin", "Berlin", "GPE")
@@ -64,6 +64,7 @@ def full_extraction(key: str = "full") -> Extraction:
         Mention(aid, 44, 50, "Merkel", "PERSON", 1, None),
         Mention(aid, 58, 64, "Berlin", "GPE", 1, BERLIN.id),
     ]
-    for mention in mentions:  # keep the fixture honest: offsets point at the text
-        assert text[mention.start : mention.end] == mention.text
-    return Extraction(article, sentences, mentions)
+    timexes = [Timex(aid, 26, 32, "Monday", "DATE", "2024-03-04", "day", True, 0)]
+    for fact in (*mentions, *timexes):  # keep the fixture honest: offsets point at the text
+        assert text[fact.start : fact.end] == fact.text
+    return Extraction(article, sentences, mentions, timexes)

@@ -22,6 +22,7 @@ def test_full_extraction_round_trips(store: Store) -> None:
     assert store.article(extraction.article.id) == extraction.article
     assert store.sentences(extraction.article.id) == extraction.sentences
     assert store.mentions(article_id=extraction.article.id) == extraction.mentions
+    assert store.timexes(extraction.article.id) == extraction.timexes
     assert store.count_articles() == 1
     assert store.find_by_hash(extraction.article.content_hash) == extraction.article.id
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ def _add_notes(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET notes = 'migrated'")
 
 
-V2 = Migration(2, "add article notes", _add_notes)
+# A fake migration after the real ones, to exercise upgrades without touching the schema.
+LATEST = MIGRATIONS[-1].version
+NEXT = Migration(LATEST + 1, "add article notes", _add_notes)
 
 
 def test_a_new_store_records_every_migration(tmp_path: Path) -> None:
@@ -51,15 +54,16 @@ def test_opening_again_applies_nothing_and_keeps_data(tmp_path: Path) -> None:
 def test_a_version_1_store_upgrades_to_a_later_migration(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     with SQLiteStore(db, migrations=MIGRATIONS[:1]) as store:
-        store.save_batch([full_extraction()], [OBAMA, BERLIN])
+        # A version-1 store predates time expressions, so save none into it.
+        store.save_batch([replace(full_extraction(), timexes=[])], [OBAMA, BERLIN])
     assert [v for v, _ in _versions(db)] == [1]
 
-    with SQLiteStore(db, migrations=[*MIGRATIONS, V2]) as store:
+    with SQLiteStore(db, migrations=[*MIGRATIONS, NEXT]) as store:
         assert store.article("art-full") == full_extraction().article
         assert store.integrity_check() == []
         notes = store._conn.execute("SELECT notes FROM articles").fetchone()[0]
     assert notes == "migrated"
-    assert _versions(db)[-1] == (2, "add article notes")
+    assert [v for v, _ in _versions(db)] == list(range(1, LATEST + 2))
 
 
 def test_a_failing_migration_is_rolled_back_alone(tmp_path: Path) -> None:
@@ -68,10 +72,10 @@ def test_a_failing_migration_is_rolled_back_alone(tmp_path: Path) -> None:
         conn.execute("SELECT * FROM no_such_table")
 
     db = tmp_path / "broken.db"
-    with pytest.raises(StoreError, match=r"migration 2 \(broken\) failed: no such table"):
-        SQLiteStore(db, migrations=[*MIGRATIONS, Migration(2, "broken", broken)])
-    # Migration 1 committed on its own; nothing of migration 2 remains.
-    assert [v for v, _ in _versions(db)] == [1]
+    with pytest.raises(StoreError, match=rf"migration {LATEST + 1} \(broken\) failed: no such table"):
+        SQLiteStore(db, migrations=[*MIGRATIONS, Migration(LATEST + 1, "broken", broken)])
+    # The real migrations committed one by one; nothing of the broken one remains.
+    assert [v for v, _ in _versions(db)] == list(range(1, LATEST + 1))
     with sqlite3.connect(db) as conn:
         query = "SELECT name FROM sqlite_master WHERE name = 'half_done'"
         assert conn.execute(query).fetchall() == []
@@ -80,8 +84,8 @@ def test_a_failing_migration_is_rolled_back_alone(tmp_path: Path) -> None:
 
 def test_a_store_from_a_newer_storyline_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "newer.db"
-    SQLiteStore(db, migrations=[*MIGRATIONS, V2]).close()
-    with pytest.raises(StoreError, match=r"schema version 2 .* knows only up to 1; upgrade"):
+    SQLiteStore(db, migrations=[*MIGRATIONS, NEXT]).close()
+    with pytest.raises(StoreError, match=rf"schema version {LATEST + 1} .* knows only up to {LATEST}; upgrade"):
         SQLiteStore(db)
 
 
@@ -96,6 +100,6 @@ def test_migrations_must_be_numbered_in_order(versions: list[int]) -> None:
 def test_migrate_reports_what_it_applied() -> None:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     assert migrate(conn, MIGRATIONS[:1]) == [1]
-    assert migrate(conn, [*MIGRATIONS, V2]) == [2]
-    assert migrate(conn, [*MIGRATIONS, V2]) == []
-    assert current_version(conn) == 2
+    assert migrate(conn, [*MIGRATIONS, NEXT]) == list(range(2, LATEST + 2))
+    assert migrate(conn, [*MIGRATIONS, NEXT]) == []
+    assert current_version(conn) == LATEST + 1

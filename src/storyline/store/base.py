@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.models import Article, Entity, Extraction, Mention, Sentence
+from storyline.models import Article, Entity, Extraction, Mention, Sentence, Timex
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Store(Protocol):
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]: ...
     def count_articles(self) -> int: ...
     def sentences(self, article_id: str) -> list[Sentence]: ...
+    def timexes(self, article_id: str) -> list[Timex]: ...
     def mentions(
         self, article_id: str | None = None, entity_id: str | None = None
     ) -> list[Mention]: ...

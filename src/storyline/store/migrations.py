@@ -128,7 +128,32 @@ def _v1_initial_schema(conn: sqlite3.Connection) -> None:
     _run(conn, _V1_TABLES + _V1_INDEXES + _V1_SEARCH)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _v1_initial_schema),)
+_V2_TIMEXES = (
+    """CREATE TABLE timexes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        value TEXT,
+        precision TEXT,
+        anchored INTEGER NOT NULL DEFAULT 0,
+        sentence INTEGER,
+        PRIMARY KEY (article_id, position)
+    )""",
+    "CREATE INDEX timexes_by_value ON timexes(value)",
+)
+
+
+def _v2_timexes(conn: sqlite3.Connection) -> None:
+    _run(conn, _V2_TIMEXES)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _v1_initial_schema),
+    Migration(2, "time expressions", _v2_timexes),
+)
 
 
 def latest_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.models import Article, Entity, Extraction, Mention, Repair, RemovedLine, Sentence
+from storyline.models import Article, Entity, Extraction, Mention, Repair, RemovedLine, Sentence, Timex
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
 from storyline.store.migrations import MIGRATIONS, Migration, migrate, write_transaction
 
@@ -215,6 +215,16 @@ class SQLiteStore:
             ).fetchall()
         return [Sentence(*row) for row in rows]
 
+    def timexes(self, article_id: str) -> list[Timex]:
+        """The article's time expressions in text order ([] for an unknown article)."""
+        with self._session(f"read the time expressions of article {article_id}") as conn:
+            rows = conn.execute(
+                'SELECT article_id, "start", "end", text, type, value, precision, anchored, '
+                "sentence FROM timexes WHERE article_id = ? ORDER BY position",
+                (article_id,),
+            ).fetchall()
+        return [Timex(*row[:7], anchored=bool(row[7]), sentence=row[8]) for row in rows]
+
     def mentions(
         self, article_id: str | None = None, entity_id: str | None = None
     ) -> list[Mention]:
@@ -335,6 +345,21 @@ def _insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: st
             for m in extraction.mentions
         ],
     )
+    _insert_timexes(conn, extraction.timexes)
+
+
+def _insert_timexes(conn: sqlite3.Connection, timexes: list[Timex]) -> None:
+    if not timexes:  # also keeps stores at schema 1 (no timexes table) writable in tests
+        return
+    conn.executemany(
+        'INSERT INTO timexes (article_id, position, "start", "end", text, type, value, '
+        "precision, anchored, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (t.article_id, i, t.start, t.end, t.text, t.type, t.value, t.precision,
+             int(t.anchored), t.sentence)
+            for i, t in enumerate(timexes)
+        ],
+    )
 
 
 def _insert_cleaning_record(conn: sqlite3.Connection, article: Article) -> None:
@@ -377,7 +402,7 @@ def _check_belongs(extraction: Extraction) -> None:
     # Facts are stored under their own article_id: one filed under another article would
     # point its offsets into the wrong text.
     own = extraction.article.id
-    for fact in (*extraction.sentences, *extraction.mentions):
+    for fact in (*extraction.sentences, *extraction.mentions, *extraction.timexes):
         if fact.article_id != own:
             kind = type(fact).__name__.lower()
             raise StoreError(
@@ -496,7 +521,7 @@ def _search_index_problems(conn: sqlite3.Connection) -> list[str]:
 
 def _offset_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
-    for table, label in (("mentions", "mention"), ("sentences", "sentence")):
+    for table, label in (("mentions", "mention"), ("sentences", "sentence"), ("timexes", "time expression")):
         rows = conn.execute(
             f'SELECT f.article_id, f."start", f."end", length(a.text) FROM {table} f '
             "JOIN articles a ON a.id = f.article_id "
