@@ -215,3 +215,19 @@ def eval_conll2003(split: str, model: str | None, data_dir: str) -> None:
 
     nlp = load_model(model or load_settings().get("nlp.model"))
     echo_json(evaluate(nlp, Path(data_dir) / "conll2003_en", split))
+
+
+@eval_.command("meantime-entities")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="dev = airbus + apple documents, test = gm + stock.")
+@click.option("--resolver", default="entities.alias.v2", show_default=True,
+              help="Entity resolver to score (entities.exact.v1 is scored beside it).")
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("meantime_en")
+def eval_meantime_entities(split: str, resolver: str, model: str | None, data_dir: str) -> None:
+    """Entity mentions and cross-document entity clustering (MUC, B³, CEAF-e, CoNLL F1) on MEANTIME."""
+    from storyline.evaluate.meantime import evaluate
+    from storyline.extract.nlp import load_model
+
+    nlp = load_model(model or load_settings().get("nlp.model"))
+    echo_json(evaluate(nlp, Path(data_dir) / "meantime_en", resolver=resolver, split=split))

@@ -7,10 +7,12 @@ organization. The two keys a resolver compares are built from a surface form:
         .tokens -> ("mhmd", "abdrhmn", "tn")     # folded skeletons, particles dropped
         .words  -> ("mohammed", "abdrahman", "thani")  # the same tokens, unfolded
 
-``fold_token`` is a transliteration skeleton: diacritics off, ``ph``->``f``, ``q``->``k``,
+``fold_token`` (person names only; other names just lose accents and case) is a
+transliteration skeleton: diacritics off, ``ph``->``f``, ``q``->``k``,
 an ``h`` after a consonant or at the end dropped (Anthony/Antony, Abdallah/Abdalla), doubled
-letters collapsed (Mohammed/Mohamed), and vowels after the first letter dropped (Muhammad/
-Mohammad/Mohamed, Abdulrahman/Abdelrahman). ``abd``-compounds are joined first
+letters collapsed (Mohammed/Mohamed), and inner vowels dropped (Muhammad/Mohammad/Mohamed,
+Abdulrahman/Abdelrahman); a final vowel is kept as a class (a/e, i/y, o/u) so Mario/Maria
+and Carl/Carla stay apart. ``abd``-compounds are joined first
 (Abdul Rahman / Abdel Rahman / Abd al-Rahman -> one token).
 """
 
@@ -53,10 +55,14 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq
 # Name particles: kept in the display name, left out of the matching key.
 PARTICLES = frozenset(
     """
-    al el ul ad ud ar an as ash at az bin ibn bint ben ould wuld abu abou umm
-    van von vom der den de di da du dos das do del della dei des la le lo ter ten zu y e
+    al el ul ad ud ar an as ash at az bin ibn bint ould wuld
+    van von der den de di da du dos das del della la le
     """.split()
 )
+# Particles that are also given names or conjunctions: left out only inside a name
+# ("David Ben-Gurion", "Ortega y Gasset"), kept as the first word ("Ben Carter").
+INNER_PARTICLES = frozenset({"ben", "vom", "do", "lo", "dei", "des", "ter", "ten", "zu", "y", "e"})
+# ("Abu"/"Umm" start a kunya, which is a name in its own right: never dropped.)
 # First parts of Arabic theophoric compounds, joined to what follows (Abdul Rahman -> one token).
 _ABD = re.compile(r"^abd(?:[aeiou]l)?$")
 _ABD_GLUED = re.compile(r"^abd(?:[aeiou]l)?(?=[a-z]{3,})")
@@ -72,6 +78,7 @@ ORG_SUFFIXES = frozenset(
 _POSSESSIVE = re.compile(r"['’`]s?$")
 _SPLIT = re.compile(r"[^\w'’]+")
 _VOWELS = set("aeiouy")
+_FINAL_VOWEL = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "o", "u": "o"}
 
 
 def strip_accents(text: str) -> str:
@@ -83,15 +90,18 @@ def fold_token(word: str) -> str:
     """Letter-level transliteration skeleton of one lowercase word (see the module doc)."""
     w = strip_accents(word.casefold())
     w = re.sub(r"[^a-z0-9]", "", w)
-    if not w or w.isdigit():
-        return w
+    if len(w) <= 3 or w.isdigit():
+        return w  # too short to fold safely ("EU" vs "EA", "Ali" vs "Al")
     w = w.replace("ph", "f").replace("q", "k").replace("ck", "k")
     w = re.sub(r"(?<=[^aeiouh])h", "", w)  # th -> t, kh -> k, sh -> s, dh -> d
     w = re.sub(r"(?<=[aeiou])h$", "", w)  # Abdallah -> Abdalla, Fatimah -> Fatima
     w = re.sub(r"(.)\1+", r"\1", w)  # Mohammed -> Mohamed
-    head, rest = w[0], w[1:]
+    head, rest, tail = w[0], w[1:], ""
+    if len(w) > 2 and w[-1] in _VOWELS:
+        # a final vowel tells names apart (Mario/Maria, Carl/Carla); -a/-e and -i/-y alternate
+        rest, tail = w[1:-1], _FINAL_VOWEL[w[-1]]
     rest = "".join(c for c in rest if c not in _VOWELS)
-    return re.sub(r"(.)\1+", r"\1", head + rest) or w
+    return re.sub(r"(.)\1+", r"\1", head + rest) + tail or w
 
 
 def words_of(surface: str) -> list[str]:
@@ -181,13 +191,19 @@ def parse_name(surface: str, label: str) -> Name:
             words = words[:-1]
         words = strip_titles(words)
         words = _join_abd(words)
-        kept = [w for w in words if w not in PARTICLES] or words[-1:]
+        kept = [w for i, w in enumerate(words)
+                if w not in PARTICLES and not (i and w in INNER_PARTICLES)] or words[-1:]
     else:
         while len(words) > 1 and words[-1] in ORG_SUFFIXES:
             words = words[:-1]
         kept = words
         acronym = initials(surface)
-    tokens = tuple(fold_token(w) for w in kept)
+    if label == "PERSON":
+        tokens = tuple(fold_token(w) for w in kept)
+    else:
+        # organizations and places are written in one script: spelling variants are rarer than
+        # distinct names that fold together ("Press"/"Paris"), so only accents are folded
+        tokens = tuple(re.sub(r"[^a-z0-9]", "", strip_accents(w)) or w for w in kept)
     return Name(surface, label, tuple(kept), tokens, acronym)
 
 
@@ -248,6 +264,8 @@ def same_name(a: Name, b: Name) -> bool:
         if not match:
             return False
         fuzzy += match == 1
+    if fuzzy and a.label != b.label:
+        return False  # "South Korean" (NORP) is not a typo of "South Korea" (GPE)
     return fuzzy <= 1 and (fuzzy == 0 or len(a.tokens) >= 2)
 
 
@@ -262,3 +280,19 @@ def contained(short: Name, long: Name) -> bool:
         except ValueError:
             return False
     return True
+
+
+def initial_variants(name: Name) -> set[str]:
+    """The name with one run of 2+ words written as initials ("united states air force" ->
+    "us air force", "usaf", "united states af", ...), for names of at most 8 words."""
+    words = name.words
+    if not 2 <= len(words) <= 8:
+        return set()
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            if j - i == len(words):
+                continue  # the whole name as initials is the acronym rule's job
+            run = "".join(w[0] for w in words[i:j])
+            out.add(" ".join(words[:i] + (run,) + words[j:]))
+    return out
