@@ -207,23 +207,24 @@ class SQLiteStore:
 
     def sentences(self, article_id: str) -> list[Sentence]:
         """The article's sentences by index ([] for an unknown article)."""
-        with self._session(f"read the sentences of article {article_id}") as conn:
-            rows = conn.execute(
-                'SELECT article_id, idx, "start", "end" FROM sentences '
-                "WHERE article_id = ? ORDER BY idx",
-                (article_id,),
-            ).fetchall()
+        rows = self._article_rows(
+            "sentences", 'SELECT article_id, idx, "start", "end" FROM sentences', "idx", article_id
+        )
         return [Sentence(*row) for row in rows]
 
     def timexes(self, article_id: str) -> list[Timex]:
         """The article's time expressions in text order ([] for an unknown article)."""
-        with self._session(f"read the time expressions of article {article_id}") as conn:
-            rows = conn.execute(
-                'SELECT article_id, "start", "end", text, type, value, precision, anchored, '
-                "sentence FROM timexes WHERE article_id = ? ORDER BY position",
-                (article_id,),
-            ).fetchall()
+        select = (
+            'SELECT article_id, "start", "end", text, type, value, precision, anchored, sentence '
+            "FROM timexes"
+        )
+        rows = self._article_rows("time expressions", select, "position", article_id)
         return [Timex(*row[:7], anchored=bool(row[7]), sentence=row[8]) for row in rows]
+
+    def _article_rows(self, what: str, select: str, order: str, article_id: str) -> list[tuple]:
+        with self._session(f"read the {what} of article {article_id}") as conn:
+            sql = f"{select} WHERE article_id = ? ORDER BY {order}"
+            return conn.execute(sql, (article_id,)).fetchall()
 
     def mentions(
         self, article_id: str | None = None, entity_id: str | None = None
