@@ -231,3 +231,19 @@ def eval_meantime_entities(split: str, resolver: str, model: str | None, data_di
 
     nlp = load_model(model or load_settings().get("nlp.model"))
     echo_json(evaluate(nlp, Path(data_dir) / "meantime_en", resolver=resolver, split=split))
+
+
+@eval_.command("tempeval3")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="dev = TimeBank + AQUAINT, test = the platinum test set.")
+@click.option("--stride", type=int, default=1, show_default=True,
+              help="Score every Nth document only (deterministic subsample).")
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("tempeval3")
+def eval_tempeval3(split: str, stride: int, model: str | None, data_dir: str) -> None:
+    """Time expressions: strict/relaxed extraction F1, value F1 and type F1 (TempEval-3)."""
+    from storyline.evaluate.tempeval3 import evaluate
+    from storyline.extract.nlp import load_model
+
+    nlp = load_model(model or load_settings().get("nlp.model"))
+    echo_json(evaluate(nlp, Path(data_dir) / "tempeval3", split, stride=stride))

@@ -36,7 +36,7 @@ def run(*args: str, input: bytes | None = None):
 @pytest.mark.parametrize(
     "command",
     [[], ["ingest"], ["articles"], ["show"], ["entities"], ["search"], ["export"], ["demo"],
-     ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"]],
+     ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"], ["eval", "tempeval3"]],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")

@@ -94,3 +94,18 @@ def test_mention_offsets_point_into_text(export: dict) -> None:
     assert len(mentions) > 100
     for m in mentions:
         assert texts[m["article"]][m["start"]:m["end"]] == m["text"]
+
+
+@pytest.mark.parametrize(
+    "seed, expression, value",
+    [
+        ("000", "Tuesday", "2025-01-28"),  # "on Tuesday" in an article of Tuesday 2025-01-28
+        ("000", "Saturday", "2025-02-01"),  # "are to be freed on Saturday": the one after
+        ("002", "December 1", "XXXX-12-01"),  # no publication date: the year stays unknown
+    ],
+)
+def test_time_expressions_resolve_against_the_publication_date(
+    export: dict, seed: str, expression: str, value: str
+) -> None:
+    values = {t["value"] for t in export[seed]["timexes"] if t["text"] == expression}
+    assert values == {value}

@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from storyline import registry
 from storyline.extract import entities as _entities  # noqa: F401  (registers entities.spacy.v1)
+from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
 from storyline.models import Article, Extraction
 
 
@@ -15,14 +16,16 @@ def extract_batch(
     batch_size: int = 32,
     component: str = "entities.spacy.v1",
     max_chars: int = 200_000,
+    time_component: str = "time.rules.v1",
 ) -> list[Extraction]:
     """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts."""
-    extractor = registry.get(component)()
+    find_entities = registry.get(component)()
+    find_times = registry.get(time_component)()
     results = {id(a): Extraction(article=a) for a in articles}
     to_parse = [a for a in articles if a.nlp_skipped is None]
     texts = (a.text[:max_chars] for a in to_parse)
     for article, doc in zip(to_parse, nlp.pipe(texts, batch_size=batch_size)):
-        sentences, mentions = extractor(article, doc)
-        results[id(article)].sentences = sentences
-        results[id(article)].mentions = mentions
+        extraction = results[id(article)]
+        extraction.sentences, extraction.mentions = find_entities(article, doc)
+        extraction.timexes = find_times(article, doc)
     return [results[id(a)] for a in articles]

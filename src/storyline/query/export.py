@@ -17,7 +17,7 @@ from pathlib import Path
 
 from storyline import __version__
 from storyline.errors import InputError
-from storyline.models import Article
+from storyline.models import Article, Timex
 from storyline.store import EntitySummary, Store
 
 FORMATS = ("json", "jsonl", "csv")
@@ -50,6 +50,14 @@ def article_record(article: Article) -> dict:
     }
 
 
+def timex_records(timexes: list[Timex]) -> list[dict]:
+    return [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+         "precision": t.precision, "anchored": t.anchored}
+        for t in timexes
+    ]
+
+
 def entity_record(summary: EntitySummary, store: Store) -> dict:
     entity = summary.entity
     mentions = [
@@ -75,7 +83,10 @@ def iter_articles(store: Store, page: int = 500) -> Iterator[Article]:
 def build_export(store: Store) -> dict:
     document = {
         "storyline_version": __version__,
-        "articles": [article_record(a) for a in iter_articles(store)],
+        "articles": [
+            {**article_record(a), "timexes": timex_records(store.timexes(a.id))}
+            for a in iter_articles(store)
+        ],
         "entities": [entity_record(e, store) for e in store.entities()],
     }
     document.update({section: [] for section in LATER_SECTIONS})
@@ -127,7 +138,8 @@ def _write_csv_tables(document: dict, folder: Path) -> None:
 
 
 def _flat_article(record: dict) -> dict:
-    flat = {k: v for k, v in record.items() if k not in ("removed", "repairs", "provenance", "extra")}
+    nested = ("removed", "repairs", "provenance", "extra", "timexes")
+    flat = {k: v for k, v in record.items() if k not in nested}
     flat["authors"] = "|".join(record["authors"])
     return flat
 
