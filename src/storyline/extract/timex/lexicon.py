@@ -11,15 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.dates import month_number as calendar_month
+
 # ---------------------------------------------------------------------------------------------
 # Lexicons
 # ---------------------------------------------------------------------------------------------
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -106,9 +102,11 @@ def rule(pattern: str, needs_entity: bool = False, flags: int = 0):
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
-def month_number(word: str) -> int:
-    key = word.lower().rstrip(".")
-    return MONTHS[key] if key in MONTHS else MONTHS[key[:3]]
+def month_number(word: str) -> int | None:
+    """1-12 for a month word the patterns matched ("Sept.", "DECEMBER"); the month table is the
+    shared one in storyline.dates, with a three-letter prefix as the fallback."""
+    key = word.rstrip(".")
+    return calendar_month(key) or calendar_month(key[:3])
 
 
 def number_value(text: str) -> float | None:
