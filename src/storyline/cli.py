@@ -149,6 +149,23 @@ def entities(store: Store, settings: Settings, type_, limit, as_json) -> None:
 
 
 @main.command()
+@click.argument("name")
+@click.option("--type", "type_", help="Only entities of this type (PERSON, ORG, GPE, ...).")
+@json_option
+@store_options
+def entity(store: Store, settings: Settings, name, type_, as_json) -> None:
+    """Show an entity: its spellings, the articles naming it, each mention in its sentence."""
+    from storyline.query.entities import entity_profile, find_entities
+
+    profiles = [entity_profile(store, e) for e in find_entities(store, name, type_ and type_.upper())]
+    if as_json:
+        echo_json(profiles)
+    else:
+        for profile in profiles:
+            render.print_entity_profile(profile)
+
+
+@main.command()
 @click.argument("query")
 @click.option("--limit", type=int, default=20, help="Show at most this many (default 20).")
 @json_option

@@ -121,6 +121,22 @@ def print_entities(found: list[EntitySummary], with_ids: bool = True, max_aliase
     out.print(table)
 
 
+def print_entity_profile(profile: dict) -> None:
+    out.print(Text(f"{profile['name']}  ({profile['type']}, {profile['id']})", style="bold"))
+    others = [a for a in profile["aliases"] if a != profile["name"]]
+    if others:
+        out.print("  also written: " + "; ".join(others))
+    out.print(f"  named in {len(profile['articles'])} article(s):")
+    for a in profile["articles"]:
+        out.print(f"    {a['id']}  {a['published'] or '-':<10}  {a['outlet'] or '-'}  {a['title'] or ''}")
+    out.print(f"  {len(profile['mentions'])} mention(s):")
+    for m in profile["mentions"]:
+        sentence = Text(f"    {m['article']}: ") + Text(m["sentence"])
+        offset = len(f"    {m['article']}: ") - m["sentence_start"]
+        sentence.stylize("bold cyan", m["start"] + offset, m["end"] + offset)
+        out.print(sentence)
+
+
 def print_hits(hits: list[SearchHit]) -> None:
     if not hits:
         out.print("No matches.")

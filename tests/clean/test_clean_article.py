@@ -152,3 +152,15 @@ def test_glued_words_are_only_repaired_in_english() -> None:
     english = clean_article(RawArticle("en.txt", spanish, metadata={"language": "en"}))
     assert english.provenance["language"] == "metadata"
     assert [r.replacement for r in english.repairs] == ["Valdric said"]
+
+
+def test_headline_below_metadata_bullets_is_the_title() -> None:
+    text = (
+        "- Business\n- Riverside Wire Service\n- Published Date: 08:00 | 2 May 2023\n\n"
+        "Ferry operator cuts winter timetable\n\n"
+        "The island ferry will sail twice a day from November, the operator said on Tuesday.\n"
+    )
+    article = clean_article(RawArticle(source="t.txt", text=text, kind="txt"))
+    assert article.title == "Ferry operator cuts winter timetable"
+    assert article.text.startswith("The island ferry")
+    assert article.published == "2023-05-02"

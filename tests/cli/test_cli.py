@@ -35,7 +35,7 @@ def run(*args: str, input: bytes | None = None):
 
 @pytest.mark.parametrize(
     "command",
-    [[], ["ingest"], ["articles"], ["show"], ["entities"], ["search"], ["export"], ["demo"],
+    [[], ["ingest"], ["articles"], ["show"], ["entities"], ["entity"], ["search"], ["export"], ["demo"],
      ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"], ["eval", "tempeval3"]],
 )
 def test_every_command_has_help(command: list[str]) -> None:
@@ -138,3 +138,22 @@ def test_demo_builds_a_store_and_says_how_to_explore(tmp_path: Path) -> None:
     articles = json.loads(run("articles", "--db", str(db), "--json").output)
     assert 10 <= len(articles) <= 16
     assert any(a["language"] != "en" for a in articles)  # the Spanish report is stored, flagged
+
+
+@pytest.mark.parametrize("name", ["Maria Okafor", "maria okafor", "Okafor"])
+def test_entity_by_name_shows_mentions_in_their_sentences(name: str, corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    [profile] = json.loads(run("entity", name, "--db", db, "--json").output)
+    assert profile["name"] == "Maria Okafor" and profile["type"] == "PERSON"
+    [mention] = profile["mentions"]
+    assert mention["sentence"].startswith("Union leader Maria Okafor told reporters")
+    assert len(profile["articles"]) == 1
+
+
+def test_unknown_entity_is_one_clear_line(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    result = run("entity", "Nobody Atall", "--db", db)
+    assert result.exit_code != 0
+    assert result.output.strip() == "storyline: error: no entity named 'Nobody Atall'; list them with `storyline entities`"

@@ -18,7 +18,7 @@ _MIN_HEADLINE_WORDS = 2
 
 def find_title_line(lines: list[str], metadata_title: str | None, kind: str) -> int | None:
     """Index of the line holding the headline, or None when the text does not start with one."""
-    first = next((i for i, line in enumerate(lines) if line), None)
+    first = _first_line_after_bullets(lines)
     if first is None:
         return None
     if metadata_title:
@@ -27,6 +27,12 @@ def find_title_line(lines: list[str], metadata_title: str | None, kind: str) -> 
     if kind == "txt" and more_follows and reads_like_headline(lines[first]):
         return first
     return None
+
+
+def _first_line_after_bullets(lines: list[str]) -> int | None:
+    """First non-empty line that is not a bullet: scraped pages often list section, outlet and
+    date as bullets above the headline."""
+    return next((i for i, line in enumerate(lines) if line and not is_bullet(line)), None)
 
 
 def reads_like_headline(line: str) -> bool:
