@@ -266,3 +266,18 @@ def test_read_metadata_without_dates_invents_none() -> None:
 )
 def test_wire_from_dateline(paragraph: str, wire: str | None) -> None:
     assert wire_from_dateline(paragraph) == wire
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Riverside Daily | Thursday, 4 May 2023", ("Riverside Daily", [("published", "2023-05-04")])),
+        ("Coast News Network – 2 March 2022", ("Coast News Network", [("published", "2022-03-02")])),
+        ("Mary Jones - 3 May 2021", (None, [])),  # a person, not an outlet
+        ("Riverside Daily | The ferry sailed on 3 May 2021", ("Riverside Daily", [])),  # a sentence
+    ],
+)
+def test_outlet_before_a_header_date(line: str, expected: tuple) -> None:
+    from storyline.clean.metadata import split_outlet_prefix
+
+    assert (split_outlet_prefix(line)[0], parse_date_line(line)) == expected

@@ -48,7 +48,7 @@ def parse_date_line(line: str) -> list[tuple[str, str]]:
     otherwise. "Published Date: 09:19 | 31 July 2024" -> [("published", "2024-07-31")].
     A line with other words in it ("Published in 2019, the report ...") gives [].
     """
-    text = _strip_bullet(line)
+    text = _strip_bullet(split_outlet_prefix(line)[1])
     if not text or len(text.split()) > _MAX_DATE_LINE_WORDS:
         return []
     dates = find_dates(text)
@@ -58,6 +58,18 @@ def parse_date_line(line: str) -> list[tuple[str, str]]:
     if _DATE_FILLER.sub("", _blank_out(text, dates, labels)):
         return []  # words besides labels, dates, times and zones: a sentence, not a date line
     return [(_date_kind(labels, start), iso) for start, _, iso in dates]
+
+
+_OUTLET_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def split_outlet_prefix(line: str) -> tuple[str | None, str]:
+    """A header line that names the outlet before the date: "Harbor Daily | Friday, 26 March
+    2021" -> ("Harbor Daily", "Friday, 26 March 2021"); any other line -> (None, line)."""
+    parts = _OUTLET_SEPARATOR.split(_strip_bullet(line), maxsplit=1)
+    if len(parts) == 2 and looks_like_outlet(parts[0]):
+        return parts[0], parts[1]
+    return None, line
 
 
 def has_date_label(line: str) -> bool:
@@ -320,7 +332,9 @@ def read_metadata(removed: list[RemovedLine]) -> TextMetadata:
             _read_footer(found, outlets, line.text)
         elif line.reason == "wire-credit":
             _read_wire_credit(found, line.text)
-    found.outlet = next((outlets[k] for k in ("byline", "bullet", "footer") if k in outlets), None)
+    found.outlet = next(
+        (outlets[k] for k in ("byline", "bullet", "header", "footer") if k in outlets), None
+    )
     found.published = found.published or found.extra.get("modified")  # type: ignore[assignment]
     return found
 
@@ -339,6 +353,9 @@ def _read_metadata_line(found: TextMetadata, outlets: dict[str, str], text: str)
     """A date line, or one item of a metadata bullet block (outlet, byline or section)."""
     dates = parse_date_line(text)
     _read_dates(found, dates)
+    outlet, _ = split_outlet_prefix(text)
+    if dates and outlet:
+        outlets.setdefault("header", outlet)
     item = _strip_bullet(text)
     if dates or not item:
         return
