@@ -225,6 +225,13 @@ def eval_() -> None:
     """Measure the extractors against public gold data (from ../shared/data)."""
 
 
+def _eval_model(name: str | None):
+    """The spaCy pipeline an evaluation scores: --model, else the nlp.model setting."""
+    from storyline.extract.nlp import load_model
+
+    return load_model(name or load_settings().get("nlp.model"))
+
+
 def data_dir_option(default_sub: str) -> Callable:
     return click.option(
         "--data-dir", type=click.Path(file_okay=False), envvar="STORYLINE_DATA",
@@ -240,10 +247,8 @@ def data_dir_option(default_sub: str) -> Callable:
 def eval_conll2003(split: str, model: str | None, data_dir: str) -> None:
     """Named-entity F1 on CoNLL-2003 English (dev = eng.testa, test = eng.testb)."""
     from storyline.evaluate.conll2003 import evaluate
-    from storyline.extract.nlp import load_model
 
-    nlp = load_model(model or load_settings().get("nlp.model"))
-    echo_json(evaluate(nlp, Path(data_dir) / "conll2003_en", split))
+    echo_json(evaluate(_eval_model(model), Path(data_dir) / "conll2003_en", split))
 
 
 @eval_.command("meantime-entities")
@@ -256,10 +261,8 @@ def eval_conll2003(split: str, model: str | None, data_dir: str) -> None:
 def eval_meantime_entities(split: str, resolver: str, model: str | None, data_dir: str) -> None:
     """Entity mentions and cross-document entity clustering (MUC, B³, CEAF-e, CoNLL F1) on MEANTIME."""
     from storyline.evaluate.meantime import evaluate
-    from storyline.extract.nlp import load_model
 
-    nlp = load_model(model or load_settings().get("nlp.model"))
-    echo_json(evaluate(nlp, Path(data_dir) / "meantime_en", resolver=resolver, split=split))
+    echo_json(evaluate(_eval_model(model), Path(data_dir) / "meantime_en", resolver=resolver, split=split))
 
 
 @eval_.command("tempeval3")
@@ -272,7 +275,5 @@ def eval_meantime_entities(split: str, resolver: str, model: str | None, data_di
 def eval_tempeval3(split: str, stride: int, model: str | None, data_dir: str) -> None:
     """Time expressions: strict/relaxed extraction F1, value F1 and type F1 (TempEval-3)."""
     from storyline.evaluate.tempeval3 import evaluate
-    from storyline.extract.nlp import load_model
 
-    nlp = load_model(model or load_settings().get("nlp.model"))
-    echo_json(evaluate(nlp, Path(data_dir) / "tempeval3", split, stride=stride))
+    echo_json(evaluate(_eval_model(model), Path(data_dir) / "tempeval3", split, stride=stride))

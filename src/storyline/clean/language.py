@@ -6,6 +6,9 @@ import re
 
 import py3langid
 
+# The clean stage's name for the shared normalizer (stated languages win over detection).
+from storyline.languages import normalize_language as normalize_language_code  # noqa: F401
+
 _SAMPLE_CHARS = 2000  # a prefix is plenty for langid and keeps long articles cheap
 _MIN_LETTERS = 20  # below this the guess is noise: say nothing
 _LETTER = re.compile(r"[^\W\d_]")
@@ -18,11 +21,3 @@ def detect_language(text: str) -> str | None:
         return None
     language, _score = py3langid.classify(sample)
     return str(language)
-
-
-def normalize_language_code(value: object) -> str | None:
-    """ "en", "EN", "en-US", "en_GB" -> "en"; anything that is not a language tag -> None."""
-    if not isinstance(value, str):
-        return None
-    match = re.fullmatch(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*\s*", value)
-    return match.group(1).lower() if match else None

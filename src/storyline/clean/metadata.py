@@ -45,7 +45,7 @@ def parse_date_line(line: str) -> list[tuple[str, str]]:
     """The dates of a line that holds nothing but labelled dates, as (kind, iso) pairs.
 
     ``kind`` is "modified" for a date after an Updated/Modified label and "published"
-    otherwise. "Published Date: 09:19 | 31 July 2024" -> [("published", "2024-07-31")].
+    otherwise. "Published: 14:02 | 29 March 2021" -> [("published", "2021-03-29")].
     A line with other words in it ("Published in 2019, the report ...") gives [].
     """
     text = _strip_bullet(split_outlet_prefix(line)[1])

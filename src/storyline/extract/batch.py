@@ -27,5 +27,5 @@ def extract_batch(
     for article, doc in zip(to_parse, nlp.pipe(texts, batch_size=batch_size)):
         extraction = results[id(article)]
         extraction.sentences, extraction.mentions = find_entities(article, doc)
-        extraction.timexes = find_times(article, doc)
+        extraction.timexes = find_times(article, doc, extraction.sentences)
     return [results[id(a)] for a in articles]

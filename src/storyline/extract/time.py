@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from storyline.extract.entities import Scores
 from storyline.extract.timex import rules as _rules  # noqa: F401  (registers the rules)
 from storyline.extract.timex.lexicon import _RULES, Candidate, Context
-from storyline.models import Article, Timex
+from storyline.models import Article, Sentence, Timex
 from storyline.registry import register
 
 
@@ -102,12 +102,18 @@ class RuleTimex:
 
     name = "time.rules.v1"
 
-    def __call__(self, article: Article, doc: Doc) -> list[Timex]:
+    def __call__(
+        self, article: Article, doc: Doc, sentences: list[Sentence] | None = None
+    ) -> list[Timex]:
+        """Time expressions of ``article``; pass the ``sentences`` already split to reuse them."""
         text = article.text
         dct = _parse_date(article.published)
         entities = [(e.start_char, e.end_char) for e in (doc.ents if doc is not None else ())
                     if e.label_ in ("DATE", "TIME")]
-        sentence_starts = _sentence_starts(doc)
+        if sentences is None:
+            sentence_starts = _sentence_starts(doc)
+        else:
+            sentence_starts = [s.start for s in sentences]
         candidates = self.candidates(text, dct, doc, entities, sentence_starts)
         found = []
         for c in candidates:

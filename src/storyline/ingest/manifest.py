@@ -2,7 +2,7 @@
 
 A manifest is JSON lines, one object per file::
 
-    {"path": "000.txt", "published": "2025-01-28", "outlet": "JNS", "authors": ["Jane Doe"]}
+    {"path": "a.txt", "published": "2021-03-29", "outlet": "Harbor Ledger", "authors": ["Jane Doe"]}
 
 ``path`` is relative to the manifest's folder (absolute paths work too). Keys with null values
 are ignored, so a manifest can state only what is known. A bad line is reported as a Failure
@@ -86,7 +86,7 @@ def _parse_line(where: str, line: str, folder: Path) -> tuple[Path, dict[str, ob
         raise MalformedInputError(
             where,
             'manifest line must be an object with a "path" string, e.g. '
-            '{"path": "a.txt", "published": "2025-01-28"}',
+            '{"path": "a.txt", "published": "2021-03-29"}',
         )
     published = entry.get("published")
     warning = None

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from storyline.dates import normalize_date
+from storyline.languages import normalize_language
 
 # The keys a source may set in ``RawArticle.metadata`` (besides "format" and "encoding").
 METADATA_KEYS = ("title", "url", "published", "outlet", "authors", "language")
@@ -50,14 +51,6 @@ def _split_author_string(text: str) -> list[str]:
         for piece in pieces:
             parts.extend(_AND.split(piece))
     return [part.strip() for part in parts if part.strip() and not _EMAIL.match(part.strip())]
-
-
-def normalize_language(value: object) -> str | None:
-    """Return the primary language subtag in lower case ("en-US" -> "en"), or ``None``."""
-    if not isinstance(value, str):
-        return None
-    primary = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
-    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
 
 def clean_string(value: object) -> str | None:
