@@ -148,3 +148,61 @@ class Entity:
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
+
+
+@dataclass
+class Role:
+    """A title a person held, as one sentence states it ("U.S. Secretary of State Marco Rubio").
+
+    ``start``/``end`` cover the title words; ``holder_start`` is where the holder's mention
+    starts. ``date`` is when the text says it was true: the article's publication date (or its
+    inferred lower bound), None when the article is undated, so roles never resolve across time.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    title: str  # normalized office, e.g. "secretary of state", "prime minister", "ambassador"
+    qualifier: str | None  # the office's country or body, normalized ("us", "qatari"), if given
+    holder_start: int
+    sentence: int | None = None
+    entity_id: str | None = None  # the holder, filled by resolve/
+    date: str | None = None
+
+
+@dataclass
+class CopyGroup:
+    """Articles that are copies of one another (syndicated or lightly edited); one canonical."""
+
+    id: str
+    canonical: str  # article id chosen to stand for the group
+    articles: list[str] = field(default_factory=list)  # every member, canonical included
+    similarity: dict[str, float] = field(default_factory=dict)  # member -> Jaccard to canonical
+
+
+@dataclass
+class Story:
+    """A cluster of articles: ``event`` (one happening) or ``storyline`` (related events over time)."""
+
+    id: str
+    level: Literal["event", "storyline"]
+    title: str
+    articles: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    first: str | None = None  # earliest date covered ("YYYY-MM-DD"), None when undated
+    last: str | None = None
+    parent: str | None = None  # an event cluster's storyline
+
+
+@dataclass
+class FramingTerm:
+    """One word choice an outlet made for a referent, with the sentence it came from."""
+
+    article_id: str
+    outlet: str | None
+    referent: str  # a label for what is named (a group of terms discovered from the data)
+    term: str  # the words used, normalized (lemma, lower case)
+    start: int
+    end: int
+    sentence: int | None = None
+    kind: str = "term"  # "term" (a noun choice) or "label" (a label attached to an entity)
