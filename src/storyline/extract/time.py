@@ -28,6 +28,8 @@ from spacy.tokens import Doc
 
 from storyline.extract.entities import Scores
 from storyline.extract.timex import rules as _rules  # noqa: F401  (registers the rules)
+from storyline.extract.timex import spelled as _spelled  # noqa: F401
+from storyline.extract.timex.references import resolve_anaphora
 from storyline.extract.timex.lexicon import _RULES, Candidate, Context
 from storyline.models import Article, Sentence, Timex
 from storyline.registry import register
@@ -157,7 +159,9 @@ class RuleTimex:
         for c in kept:
             if all(c.end <= o.start or o.end <= c.start for o in chosen):
                 chosen.append(c)
-        return sorted(chosen, key=lambda c: c.start)
+        chosen.sort(key=lambda c: c.start)
+        resolve_anaphora(chosen)
+        return chosen
 
     @staticmethod
     def score(predicted: Iterable[Timex], gold: Iterable[Timex]) -> dict[str, Scores | float]:
@@ -199,7 +203,9 @@ class RuleTimex:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
-    lead = re.match(r"(?:(?:on|in|at|since|by|until|from|during|for)\s+)+", piece, re.I)
+    # "at least" is part of the expression; "at noon" is not
+    lead = re.match(r"(?:(?:on|in|at(?!\s+(?:least|most)\b)|since|by|until|from|during|for)\s+)+",
+                    piece, re.I)
     if lead and lead.end() < len(piece):
         start += lead.end()
         piece = text[start:end]

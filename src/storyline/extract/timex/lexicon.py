@@ -53,8 +53,9 @@ _NUMWORD = (r"(?:\d+(?:\.\d+)?|a\s+hundred|a\s+dozen|a\s+couple\s+of|couple\s+of
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
             r"sixty|seventy|eighty|ninety|hundred|dozen|an?)")
-_NUM = rf"(?:{_NUMWORD}(?:[\s-]+(?:and\s+a\s+half|{_NUMWORD}))?)"
-_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie|fortnight)"
+_NUM = rf"(?:{_NUMWORD}(?:[\s-]+(?:and\s+a\s+half|1/2|{_NUMWORD}))?)"
+_UNIT = (r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century|centurie|"
+         r"fortnight)")
 _APPROX = (r"(?:(?:nearly|almost|about|around|roughly|approximately|some|"
            r"more\s+than|less\s+than|at\s+least|up\s+to|only|just)\s+)")
 _MOD = r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)"
@@ -72,19 +73,27 @@ class Context:
     quarterly: bool = False  # the sentence talks about a (fiscal) quarter
 
 
+@dataclass(frozen=True)
+class Anaphor:
+    """A value still to compute: ``step`` units from the date the text mentioned last."""
+
+    unit: str  # "day", "month", "quarter" or "year"
+    step: int
+
+
 @dataclass
 class Candidate:
     start: int
     end: int
     type: str
-    value: str | None
+    value: str | Anaphor | None
     precision: str | None
     anchored: bool
     needs_entity: bool = False  # ambiguous: kept only inside a spaCy DATE/TIME entity
     priority: int = 0
 
 
-Result = tuple[str, str | None, str | None, bool] | None  # type, value, precision, anchored
+Result = tuple[str, str | Anaphor | None, str | None, bool] | None  # type, value, precision, anchored
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], Context], Result], bool]
 _RULES: list[Rule] = []
 
@@ -115,8 +124,10 @@ def number_value(text: str) -> float | None:
         return NUMBERS[text]
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text) if "." in text else int(text)
-    if text.endswith(" and a half"):
-        base = number_value(text[: -len(" and a half")])
+    for half in (" and a half", " 1/2"):
+        if not text.endswith(half):
+            continue
+        base = number_value(text[: -len(half)])
         return None if base is None else base + 0.5
     parts = text.split(" ")
     if len(parts) >= 2 and parts[0] in ("a", "an"):
@@ -151,14 +162,23 @@ def duration(amount: float | None, unit: str) -> str:
 
 
 def _fractional(amount: float, unit: str) -> str:
+    """"2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "half a year" -> P6M."""
+    whole = int(amount)
     smaller = {"year": (12, "M"), "month": (30, "D"), "week": (7, "D"), "day": (24, "TH"),
                "hour": (60, "TM"), "decade": (10, "Y")}
-    if unit in smaller:
-        factor, code = smaller[unit]
+    if unit not in smaller:
+        return f"P{amount}{UNITS.get(unit, 'X')}"
+    factor, code = smaller[unit]
+    rest = (amount - whole) * factor
+    rest_s = str(int(rest)) if rest == int(rest) else str(rest)
+    if whole == 0 or unit in ("week", "decade"):
         n = amount * factor
         n_s = str(int(n)) if n == int(n) else str(n)
         return f"PT{n_s}{code[1]}" if code.startswith("T") else f"P{n_s}{code}"
-    return f"P{amount}{UNITS.get(unit, 'X')}"
+    big = f"P{whole}{UNITS[unit]}" if unit != "hour" else f"PT{whole}H"
+    if unit == "hour":
+        return f"{big}{rest_s}M"
+    return f"{big}T{rest_s}{code[1]}" if code.startswith("T") else f"{big}{rest_s}{code}"
 
 
 def iso_week(day: date) -> str:

@@ -199,7 +199,8 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result:
 
 
 @rule(rf"(?:(?:at|around|about|by|until|before|after)\s+)?({_CLOCK})"
-      rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:\s+(?:on\s+)?({_WEEKDAY}|today|yesterday|tomorrow))?")
+      rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?({_WEEKDAY}|today|yesterday|tomorrow|"
+      rf"{_MONTH}\s+{_DAYNUM}))?")
 def _clock(m: re.Match[str], ctx: Context) -> Result:
     clock = m.group(1).lower()
     if clock == "noon":
@@ -219,6 +220,13 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
     extra = (m.group(2) or "").lower()
     if extra in WEEKDAYS:
         day = weekday_date(WEEKDAYS[extra], ctx)
+    elif re.search(r"\d", extra):  # "5 p.m. EST, Nov. 6"
+        month_text, day_text = extra.rsplit(" ", 1)
+        month, day_number = month_number(month_text.title()), int(re.sub(r"\D", "", day_text))
+        partial = _partial_date(month, day_number, ctx)
+        if partial is None:
+            return "TIME", None, "minute", False
+        day = date.fromisoformat(partial[1])
     elif extra:
         day = ctx.dct + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(extra, 0))
     return "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", "minute", True
@@ -227,10 +235,10 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
 # ---------------------------------------------------------------------------------------------
 # Rules: relative calendar units
 # ---------------------------------------------------------------------------------------------
-_REL = r"(?:last|past|previous|next|this|coming|current|same|following|latest|recent|prior)"
+_REL = r"(?:last|past|previous|next|this|coming|current|latest|recent|prior)"
 
 
-@rule(rf"(?:(?:early|late|earlier|later)\s+)?(?:the\s+)?({_REL})\s+"
+@rule(rf"(?:(?:earlier|later)\s+|{_MOD})?(?:the\s+)?({_REL})\s+"
       r"(week|month|year|quarter|weekend|decade|century|fiscal\s+year)", flags=re.I)
 def _relative_unit(m: re.Match[str], ctx: Context) -> Result:
     rel, unit = m.group(1).lower(), re.sub(r"\s+", " ", m.group(2).lower())
@@ -372,6 +380,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     tail = (m.group(3) or "").lower()
     if tail == "old" or text.endswith("-old"):
         return None
+    if unit == "second" and amount_text in ("a", "an"):
+        return None  # "a second attempt" is an ordinal, not one second
     if tail in ("ago", "earlier", "before", "later", "from now", "hence"):
         if amount is None:
             return "DATE", "PAST_REF" if tail in ("ago", "earlier", "before") else "FUTURE_REF", \
@@ -468,11 +478,6 @@ def _vague(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", value, None, False
 
 
-@rule(r"the\s+year", needs_entity=True, flags=re.I)
-def _the_year(m: re.Match[str], ctx: Context) -> Result:
-    return "DURATION", "P1Y", "year", False  # TimeBank: mostly "during the year" (a span)
-
-
 @rule(r"the\s+(?:full|fiscal|calendar)\s+year", flags=re.I)
 def _the_full_year(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
@@ -480,7 +485,7 @@ def _the_full_year(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", str(ctx.dct.year), "year", True
 
 
-@rule(r"(years|months|weeks|days|decades|hours|minutes)",
+@rule(r"(years|months|weeks|days|decades|hours|minutes|quarters)(?!\s+old\b)",
       needs_entity=True, flags=re.I)
 def _bare_plural(m: re.Match[str], ctx: Context) -> Result:
     return "DURATION", duration(None, m.group(1).lower()), m.group(1).lower().rstrip("s"), False
