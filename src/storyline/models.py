@@ -196,7 +196,14 @@ class Story:
 
 @dataclass
 class FramingTerm:
-    """One word choice an outlet made for a referent, with the sentence it came from."""
+    """One word choice an outlet made for a referent, with the sentence it came from.
+
+    Extraction fills everything but the final ``referent``: per article it is the named entity
+    the words are attached to (a label, an apposition) or the words themselves; the
+    collection-level grouping (``extract.framing.group_referents``) then replaces it with the
+    referent discovered across articles. ``head``, ``anchor``, ``entity_type`` and ``context``
+    are the evidence that grouping uses.
+    """
 
     article_id: str
     outlet: str | None
@@ -205,4 +212,13 @@ class FramingTerm:
     start: int
     end: int
     sentence: int | None = None
-    kind: str = "term"  # "term" (a noun choice) or "label" (a label attached to an entity)
+    # "term" (a noun choice), "label" (words attached to a named entity: "the militant group
+    # X", "X, the Y,", "X is a Y") or "name" (the named entity itself, kept so terms and names
+    # of one referent meet)
+    kind: str = "term"
+    head: str = ""  # the head noun's lemma ("group" in "the militant group")
+    anchor: str | None = None  # the named entity (normalized) a label or apposition names
+    entity_type: str | None = None  # spaCy label of a "name" row (or of the anchor)
+    # where the words stand: "release>of" (object of "release of"), "hold>obj|subj=x" (held by
+    # x), "in:gaza" (attached "in Gaza"); referents merge when their contexts overlap
+    context: list[str] = field(default_factory=list)
