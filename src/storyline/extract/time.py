@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from storyline.extract.entities import Scores
 from storyline.extract.timex import rules as _rules  # noqa: F401  (registers the rules)
+from storyline.extract.timex import holidays as _holidays  # noqa: F401
 from storyline.extract.timex import spelled as _spelled  # noqa: F401
 from storyline.extract.timex.references import resolve_anaphora
 from storyline.extract.timex.lexicon import _RULES, Candidate, Context
@@ -140,7 +141,8 @@ class RuleTimex:
                 start, end = _trim(text, start, end)
                 if start >= end:
                     continue
-                ctx = Context(dct, tense_at(doc, start, end) if dct else None,
+                tense = (_cue_tense(text, start) or tense_at(doc, start, end)) if dct else None
+                ctx = Context(dct, tense,
                               quarterly_article or _mentions_quarter(text, start, sentence_starts))
                 result = handler(match, ctx)
                 if result is None:
@@ -219,6 +221,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+# words right before a date that put it ahead whatever the tense of the clause ("a pact,
+# effective June 1", "trading resumes as soon as Monday")
+_FUTURE_CUE = re.compile(r"\b(?:effective|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|"
+                         r"scheduled\s+for|starting|beginning)\s+(?:on\s+)?$", re.I)
+
+
+def _cue_tense(text: str, start: int) -> str | None:
+    return "future" if _FUTURE_CUE.search(text[max(0, start - 30):start]) else None
 
 
 def _mentions_quarter(text: str, position: int, sentence_starts: list[int]) -> bool:

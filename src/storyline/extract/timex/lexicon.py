@@ -61,7 +61,7 @@ _APPROX = (r"(?:(?:nearly|almost|about|around|roughly|approximately|some|"
 _MOD = r"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)"
 _POD = r"(?:morning|afternoon|evening|night|overnight)"
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|"
-          r"(?:[01]?\d|2[0-3]):[0-5]\d|noon|midnight)")
+          r"(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)")
 
 
 @dataclass

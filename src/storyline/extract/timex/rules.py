@@ -203,7 +203,7 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result:
       rf"{_MONTH}\s+{_DAYNUM}))?")
 def _clock(m: re.Match[str], ctx: Context) -> Result:
     clock = m.group(1).lower()
-    if clock == "noon":
+    if clock in ("noon", "midday"):
         hh, mm = 12, 0
     elif clock == "midnight":
         hh, mm = 0, 0
@@ -235,18 +235,18 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
 # ---------------------------------------------------------------------------------------------
 # Rules: relative calendar units
 # ---------------------------------------------------------------------------------------------
-_REL = r"(?:last|past|previous|next|this|coming|current|latest|recent|prior)"
+_REL = r"(?:this\s+past|last|past|previous|next|this|coming|current|latest|recent|prior)"
 
 
 @rule(rf"(?:(?:earlier|later)\s+|{_MOD})?(?:the\s+)?({_REL})\s+"
       r"(week|month|year|quarter|weekend|decade|century|fiscal\s+year)", flags=re.I)
 def _relative_unit(m: re.Match[str], ctx: Context) -> Result:
-    rel, unit = m.group(1).lower(), re.sub(r"\s+", " ", m.group(2).lower())
+    rel, unit = re.sub(r"\s+", " ", m.group(1).lower()), re.sub(r"\s+", " ", m.group(2).lower())
     unit = "year" if unit == "fiscal year" else unit
     if ctx.dct is None:
         return "DATE", None, unit, False
-    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
-            "following": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "this past": -1, "previous": -1, "prior": -1, "next": 1,
+            "coming": 1}.get(rel, 0)
     if rel in ("latest", "recent") and unit == "quarter":
         step = -1
     return "DATE", _calendar(ctx.dct, unit, step), unit, True
@@ -330,14 +330,14 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{q // 4}-Q{q % 4 + 1}", "quarter", True
 
 
-@rule(r"(?:(this|last|next|the|early|late)\s+)?(?:(early|late|mid)[\s-]+)?"
+@rule(r"(?:(this\s+past|this|last|next|the|early|late)\s+)?(?:(early|late|mid)[\s-]+)?"
       r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?((?:19|20)\d\d))?",
       flags=re.I)
 def _season(m: re.Match[str], ctx: Context) -> Result:
     code = SEASONS[m.group(3).lower()]
     if m.group(4):
         return "DATE", f"{m.group(4)}-{code}", "season", False
-    rel = (m.group(1) or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group(1) or "").lower()).replace("this past", "last")
     if not rel or rel == "the" and not m.group(2):
         if rel != "the":
             return None
@@ -367,7 +367,8 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
 # Rules: durations, "N units ago", SET
 # ---------------------------------------------------------------------------------------------
 @rule(rf"(?:{_APPROX})?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|"
-      rf"latest)\s+)?({_NUM}|{'|'.join(VAGUE_NUMBERS)})[\s-]+({_UNIT})s?"
+      rf"latest|additional)\s+)?({_NUM}|{'|'.join(VAGUE_NUMBERS)})[\s-]+"
+      rf"(?:(?:more|additional|further|straight|consecutive)\s+)?({_UNIT})s?"
       r"(?:\s+(ago|earlier|before|later|from\s+now|hence|old|long))?", flags=re.I)
 def _duration(m: re.Match[str], ctx: Context) -> Result:
     text = m.group(0).lower()
@@ -382,6 +383,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None
     if unit == "second" and amount_text in ("a", "an"):
         return None  # "a second attempt" is an ordinal, not one second
+    if unit == "quarter" and (amount_text in ("a", "an") or "-" in text):
+        return None  # "a quarter of its food", "three-quarters": fractions
     if tail in ("ago", "earlier", "before", "later", "from now", "hence"):
         if amount is None:
             return "DATE", "PAST_REF" if tail in ("ago", "earlier", "before") else "FUTURE_REF", \
@@ -464,11 +467,13 @@ _VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_RE
           "in the near future": "FUTURE_REF", "the near future": "FUTURE_REF",
           "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
           "recent days": "PAST_REF", "former": None, "at present": "PRESENT_REF",
-          "the present": "PRESENT_REF", "lately": "PAST_REF"}
+          "the present": "PRESENT_REF", "lately": "PAST_REF", "the near term": "FUTURE_REF",
+          "the short term": "FUTURE_REF", "a later date": "FUTURE_REF"}
 
 
 @rule(r"(now|currently|recently|the\s+(?:near\s+)?future|the\s+past|nowadays|these\s+days|"
-      r"recent\s+(?:years|months|weeks|days)|the\s+present|lately|(?<!as\s)soon(?!\s+as\b))",
+      r"recent\s+(?:years|months|weeks|days)|the\s+present|lately|the\s+(?:near|short)\s+term|"
+      r"a\s+later\s+date|(?<!as\s)soon(?!\s+as\b))",
       flags=re.I)
 def _vague(m: re.Match[str], ctx: Context) -> Result:
     key = re.sub(r"\s+", " ", m.group(0).lower())
