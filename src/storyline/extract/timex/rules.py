@@ -369,7 +369,7 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
 @rule(rf"(?:{_APPROX})?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|"
       rf"latest|additional)\s+)?({_NUM}|{'|'.join(VAGUE_NUMBERS)})[\s-]+"
       rf"(?:(?:more|additional|further|straight|consecutive)\s+)?({_UNIT})s?"
-      r"(?:\s+(ago|earlier|before|later|from\s+now|hence|old|long))?", flags=re.I)
+      r"(?:\s+(ago|earlier|from\s+now|hence|old|long))?", flags=re.I)
 def _duration(m: re.Match[str], ctx: Context) -> Result:
     text = m.group(0).lower()
     amount_text = m.group(1).lower()
@@ -385,18 +385,21 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
         return None  # "a second attempt" is an ordinal, not one second
     if unit == "quarter" and (amount_text in ("a", "an") or "-" in text):
         return None  # "a quarter of its food", "three-quarters": fractions
-    if tail in ("ago", "earlier", "before", "later", "from now", "hence"):
+    if tail == "earlier" and unit != "year":
+        tail = ""  # "a day earlier" counts from an event of the story: a span, not a date
+    if tail in ("ago", "earlier", "from now", "hence"):
         if amount is None:
-            return "DATE", "PAST_REF" if tail in ("ago", "earlier", "before") else "FUTURE_REF", \
-                unit, False
+            return "DATE", "PAST_REF" if tail in ("ago", "earlier") else "FUTURE_REF", unit, False
         if ctx.dct is None:
             return "DATE", None, unit, False
-        sign = -1 if tail in ("ago", "earlier", "before") else 1
+        sign = -1 if tail in ("ago", "earlier") else 1
         if unit == "year" and amount == 1 and sign < 0 and ctx.quarterly:
             # financial reports: "a year ago" is the same quarter of the year before
             q = (ctx.dct.year - 1) * 4 + quarter_of(ctx.dct) - 2
             return "DATE", f"{q // 4}-Q{q % 4 + 1}", "quarter", True
         return "DATE", _offset_value(ctx.dct, sign * amount, unit), unit, True
+    # "three days later", "ten days before the vote": a span from an event of the story; the
+    # span leaves "later"/"before" out (TimeML), so the pattern never consumes them
     return "DURATION", duration(amount, unit), unit, False
 
 
