@@ -1,0 +1,86 @@
+"""The story clusterer's state as plain rows (tables listed in ``cluster/stories.py``).
+
+Kept apart from the clustering logic so the row layout, which a store migration will mirror,
+reads in one place. Rows are tuples of str/int/float/None only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.cluster.index import Cluster
+from storyline.errors import StoreError
+
+if TYPE_CHECKING:
+    from storyline.cluster.stories import StoryClusterer
+
+TABLES = (
+    "story_meta", "story_df", "story_clusters", "story_members",
+    "story_centroids", "story_postings", "story_articles", "story_merged",
+)
+
+
+def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
+    rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
+    rows["story_meta"] = [("documents", clusterer.frequencies.documents), ("sequence", clusterer.sequence)]
+    rows["story_df"] = sorted(clusterer.frequencies.counts.items())
+    for level, index in clusterer.levels.items():
+        for cluster in index.clusters.values():
+            rows["story_clusters"].append((
+                cluster.id, level, cluster.founder, cluster.title, cluster.first, cluster.last,
+                cluster.parent, cluster.updated, cluster.created,
+            ))
+            rows["story_members"].extend((cluster.id, i, a) for i, a in enumerate(cluster.members))
+            rows["story_centroids"].extend((cluster.id, t, w) for t, w in cluster.centroid.items())
+        for term, posting in index.postings.items():
+            rows["story_postings"].extend((level, term, i, c) for i, c in enumerate(posting))
+    for article_id, assignment in clusterer.assignments.items():
+        copy_of = clusterer.copies.get(article_id)
+        rows["story_articles"].append(
+            (article_id, assignment.event, assignment.storyline, copy_of, assignment.score)
+        )
+    rows["story_merged"] = list(clusterer.merged.items())
+    return rows
+
+
+def state_from_rows(clusterer: StoryClusterer, rows: dict[str, list[tuple]]) -> None:
+    """Fill an empty clusterer from rows; raises StoreError when a table is missing."""
+    missing = [table for table in TABLES if table not in rows]
+    if missing:
+        raise StoreError(f"story state is missing table(s) {', '.join(missing)}; expected {', '.join(TABLES)}")
+    meta = dict(rows["story_meta"])
+    clusterer.frequencies.documents = int(meta.get("documents", 0))
+    clusterer.sequence = int(meta.get("sequence", 0))
+    clusterer.frequencies.counts = {term: int(count) for term, count in rows["story_df"]}
+    _restore_clusters(clusterer, rows)
+    _restore_assignments(clusterer, rows["story_articles"])
+    clusterer.merged = dict(rows["story_merged"])
+
+
+def _restore_clusters(clusterer: StoryClusterer, rows: dict[str, list[tuple]]) -> None:
+    level_of: dict[str, str] = {}
+    for cluster_id, level, founder, title, first, last, parent, updated, created in rows["story_clusters"]:
+        cluster = Cluster(cluster_id, founder, title or "", [], {}, first, last, parent, int(updated), int(created))
+        clusterer.levels[level].clusters[cluster_id] = cluster
+        level_of[cluster_id] = level
+    for cluster_id, _, article_id in sorted(rows["story_members"], key=lambda r: (r[0], r[1])):
+        clusterer.levels[level_of[cluster_id]].clusters[cluster_id].members.append(article_id)
+    for cluster_id, term, weight in rows["story_centroids"]:
+        clusterer.levels[level_of[cluster_id]].clusters[cluster_id].centroid[term] = float(weight)
+    for level, term, _, cluster_id in sorted(rows["story_postings"], key=lambda r: (r[0], r[1], r[2])):
+        clusterer.levels[level].postings.setdefault(term, []).append(cluster_id)
+
+
+def _restore_assignments(clusterer: StoryClusterer, article_rows: list[tuple]) -> None:
+    from storyline.cluster.stories import Assignment
+
+    for article_id, event_id, storyline_id, copy_of, score in article_rows:
+        event = clusterer.levels["event"].clusters[event_id]
+        storyline = clusterer.levels["storyline"].clusters[storyline_id]
+        founded_event = event.founder == article_id and copy_of is None
+        founded_storyline = storyline.founder == article_id and copy_of is None
+        clusterer.assignments[article_id] = Assignment(
+            article_id, event_id, storyline_id, founded_event, founded_storyline, float(score)
+        )
+        if copy_of is not None:
+            clusterer.copies[article_id] = copy_of

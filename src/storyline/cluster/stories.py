@@ -1,0 +1,267 @@
+"""Incremental story clustering at two levels: event clusters and storylines.
+
+An **event cluster** holds the articles about one happening; a **storyline** holds the event
+clusters of related happenings over time (a months-long negotiation, a trial and its verdict).
+Each new article (an ``Extraction``, or an ``Article`` alone: entities then come from
+capitalized words) is turned into a weighted term vector (``cluster/features.py``), then:
+
+1. the running document-frequency table counts its terms (it never shrinks);
+2. event level: the candidate clusters its strongest terms lead to in the inverted index
+   (``cluster/index.py``) are scored by cosine; it joins the best one scoring at least
+   ``event_threshold`` whose dates are within ``event_days`` of its publication date, or
+   founds a new event cluster;
+3. storyline level: an article that joined an event joins that event's storyline; one that
+   founded an event joins the best storyline over ``storyline_threshold`` (within
+   ``storyline_days``), or founds a new one.
+
+Nothing is ever re-clustered: a cluster keeps its id and members for good. Ids derive from the
+founding article (``event-<article id>``, ``storyline-<article id>``), and every choice breaks
+ties by id, so the same articles in the same order give the same clusters and ids. A copy
+(``add(..., copy_of=canonical)``) joins its canonical's clusters without touching centroids or
+document frequencies, so syndication does not weigh a story twice. The cost of one article is
+bounded by the index limits, not by the corpus.
+
+State, as rows for SQLite/PostgreSQL (``to_rows()`` / ``StoryClusterer.from_rows(rows)``)::
+
+    story_meta      (key, value)                 "documents", "sequence"
+    story_df        (term, count)                running document frequencies
+    story_clusters  (id, level, founder, title, first, last, parent, updated, created)
+    story_members   (cluster_id, position, article_id)
+    story_centroids (cluster_id, term, weight)   at most IndexLimits.centroid_terms per cluster
+    story_postings  (level, term, position, cluster_id)  the inverted index, in recency order
+    story_articles  (article_id, event_id, storyline_id, copy_of, score)
+    story_merged    (absorbed_id, survivor_id)   a merged-away id still leads to its cluster
+
+Restoring these rows and adding more articles gives exactly what one uninterrupted run gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from storyline.cluster.features import DocumentFrequencies, FeatureWeights, term_counts, weigh
+from storyline.cluster.index import Cluster, ClusterIndex, IndexLimits
+from storyline.errors import ConfigError, NotFoundError
+from storyline.models import Article, Extraction, Story
+from storyline.registry import register
+
+LEVELS = ("event", "storyline")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    event_threshold: float = 0.20  # tuned on ECB+ dev (see evaluate/ecbplus.py)
+    storyline_threshold: float = 0.10
+    event_days: int = 7  # an event cluster takes articles published this close to its span
+    storyline_days: int = 180
+    merge_threshold: tuple[float, float] = (0.5, 0.2)  # (event, storyline) centroid cosine
+    limits: IndexLimits = IndexLimits()
+    weights: FeatureWeights = FeatureWeights()
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went: its event cluster and storyline, and whether it founded them."""
+
+    article_id: str
+    event: str
+    storyline: str
+    founded_event: bool
+    founded_storyline: bool
+    score: float  # cosine to the event cluster it joined (1.0 for a founder or a copy)
+
+
+@register("stories.incremental.v1")
+class StoryClusterer:
+    """Add articles one at a time; read event clusters and storylines as ``Story`` objects."""
+
+    def __init__(self, settings: StorySettings = StorySettings()) -> None:
+        self.settings = settings
+        self.frequencies = DocumentFrequencies()
+        self.levels = {level: ClusterIndex(settings.limits) for level in LEVELS}
+        self.assignments: dict[str, Assignment] = {}
+        self.copies: dict[str, str] = {}  # copy article id -> the canonical it follows
+        self.merged: dict[str, str] = {}  # merged-away cluster id -> the cluster that took it in
+        self.sequence = 0
+
+    # -- adding ---------------------------------------------------------------------------
+    def add(self, item: Extraction | Article, copy_of: str | None = None) -> Assignment:
+        """Cluster one article; adding an article already clustered returns its assignment."""
+        article = item.article if isinstance(item, Extraction) else item
+        if article.id in self.assignments:
+            return self.assignments[article.id]
+        self.sequence += 1
+        if copy_of is not None and copy_of in self.assignments:
+            return self._add_copy(article, copy_of)
+        counts = term_counts(item)
+        self.frequencies.add(set(counts))
+        vector = weigh(counts, self.frequencies, self.settings.weights)
+        storyline, _ = self._place("storyline", article, vector)
+        event, score = self._place("event", article, vector, within=storyline.id)
+        self.assignments[article.id] = Assignment(
+            article.id, event.id, storyline.id, event.founder == article.id,
+            storyline.founder == article.id, score,
+        )
+        self._merge_similar("storyline", storyline.id)
+        self._merge_similar("event", self.assignments[article.id].event)
+        return self.assignments[article.id]
+
+    def add_many(self, items: list[Extraction | Article]) -> list[Assignment]:
+        return [self.add(item) for item in items]
+
+    def _add_copy(self, article: Article, canonical: str) -> Assignment:
+        followed = self.assignments[canonical]
+        for level, cluster_id in (("event", followed.event), ("storyline", followed.storyline)):
+            _join(self.levels[level].clusters[cluster_id], article)
+        self.copies[article.id] = canonical
+        assignment = Assignment(article.id, followed.event, followed.storyline, False, False, 1.0)
+        self.assignments[article.id] = assignment
+        return assignment
+
+    def _place(self, level: str, article: Article, vector: dict[str, float],
+               within: str | None = None) -> tuple[Cluster, float]:
+        """Join the best cluster of ``level`` (an event: of storyline ``within``) or found one."""
+        index, threshold, days = self.levels[level], *self._level_settings(level)
+        best, score = self._best(index, vector, article.published, days, threshold, within)
+        if best is None:
+            best = Cluster(id=f"{level}-{article.id}", founder=article.id, parent=within,
+                           created=self.sequence)
+            index.clusters[best.id], score = best, 1.0
+        _join(best, article)
+        index.absorb(best.id, vector, self.sequence)
+        return best, score
+
+    def _level_settings(self, level: str) -> tuple[float, int]:
+        if level == "event":
+            return self.settings.event_threshold, self.settings.event_days
+        return self.settings.storyline_threshold, self.settings.storyline_days
+
+    def _merge_similar(self, level: str, cluster_id: str) -> str:
+        """Fold clusters whose centroids have come to look alike; the older one keeps its id.
+
+        Early clusters are founded on one article and split what later articles show to be
+        one story; merging (instead of re-clustering) repairs that with local work only.
+        """
+        index = self.levels[level]
+        while True:
+            cluster = index.clusters[cluster_id]
+            partner = self._merge_partner(index, cluster)
+            if partner is None:
+                return cluster_id
+            older, younger = sorted((cluster, partner), key=lambda c: (c.created, c.id))
+            absorbed = index.merge(older.id, younger.id, self.sequence)
+            self._redirect(level, absorbed, older.id)
+            cluster_id = older.id
+
+    def _merge_partner(self, index: ClusterIndex, cluster: Cluster) -> Cluster | None:
+        threshold = self.settings.merge_threshold[0 if cluster.id.startswith("event") else 1]
+        best, best_score = None, threshold
+        for other_id in index.candidates(cluster.centroid):
+            other = index.clusters[other_id]
+            if other_id == cluster.id or other.parent != cluster.parent:
+                continue
+            score = index.pair_similarity(cluster.id, other_id)
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = other, score
+        return best
+
+    def _redirect(self, level: str, absorbed: Cluster, survivor: str) -> None:
+        """Point the absorbed cluster's articles (and, for a storyline, events) at the survivor."""
+        self.merged[absorbed.id] = survivor
+        for article_id in absorbed.members:
+            assignment = self.assignments[article_id]
+            if level == "event":
+                self.assignments[article_id] = replace(assignment, event=survivor)
+                continue
+            self.levels["event"].clusters[assignment.event].parent = survivor
+            self.assignments[article_id] = replace(assignment, storyline=survivor)
+
+    def _best(self, index: ClusterIndex, vector: dict[str, float], published: str | None,
+              days: int, threshold: float, parent: str | None) -> tuple[Cluster | None, float]:
+        """The highest-scoring candidate over ``threshold`` and within ``days``; ties by id."""
+        best: Cluster | None = None
+        best_score = threshold
+        for cluster_id in index.candidates(vector):
+            cluster = index.clusters[cluster_id]
+            if cluster.parent != parent or not _within(published, cluster, days):
+                continue
+            score = index.similarity(vector, cluster_id)
+            if score > best_score or (score == best_score and best is None):
+                best, best_score = cluster, score
+        return best, best_score
+
+    # -- reading --------------------------------------------------------------------------
+    def stories(self, level: str | None = None) -> list[Story]:
+        """Every cluster as a Story (events first, then storylines), in founding order."""
+        wanted = LEVELS if level is None else (_checked_level(level),)
+        return [self._story(lvl, cluster) for lvl in wanted for cluster in self.levels[lvl].clusters.values()]
+
+    def story(self, story_id: str) -> Story:
+        """One cluster by id; the id of a cluster merged into another leads to that one."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        for level in LEVELS:
+            cluster = self.levels[level].clusters.get(story_id)
+            if cluster is not None:
+                return self._story(level, cluster)
+        raise NotFoundError(f"no story with id {story_id!r}; ids look like event-<article id>")
+
+    def assignment(self, article_id: str) -> Assignment:
+        try:
+            return self.assignments[article_id]
+        except KeyError:
+            raise NotFoundError(f"article {article_id!r} has not been clustered") from None
+
+    def _story(self, level: str, cluster: Cluster) -> Story:
+        events: list[str] = []
+        if level == "storyline":
+            seen = dict.fromkeys(self.assignments[a].event for a in cluster.members)
+            events = list(seen)
+        return Story(
+            id=cluster.id, level=level, title=cluster.title, articles=list(cluster.members),
+            events=events, first=cluster.first, last=cluster.last,
+            parent=cluster.parent if level == "event" else None,
+        )
+
+    # -- persistence ------------------------------------------------------------------------
+    def to_rows(self) -> dict[str, list[tuple]]:
+        from storyline.cluster.rows import state_to_rows
+
+        return state_to_rows(self)
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, list[tuple]], settings: StorySettings = StorySettings()) -> StoryClusterer:
+        from storyline.cluster.rows import state_from_rows
+
+        clusterer = cls(settings)
+        state_from_rows(clusterer, rows)
+        return clusterer
+
+
+def _join(cluster: Cluster, article: Article) -> None:
+    cluster.members.append(article.id)
+    if not cluster.title and article.title:
+        cluster.title = article.title
+    if article.published:
+        day = article.published[:10]
+        cluster.first = min(cluster.first or day, day)
+        cluster.last = max(cluster.last or day, day)
+
+
+def _within(published: str | None, cluster: Cluster, days: int) -> bool:
+    """True unless both are dated and the article falls more than ``days`` outside the span."""
+    if not published or not cluster.first or not cluster.last:
+        return True
+    try:
+        day = date.fromisoformat(published[:10])
+        first, last = date.fromisoformat(cluster.first), date.fromisoformat(cluster.last)
+    except ValueError:
+        return True  # a partial date ("2021-03") does not rule a cluster out
+    return (first - day).days <= days and (day - last).days <= days
+
+
+def _checked_level(level: str) -> str:
+    if level not in LEVELS:
+        raise ConfigError(f"story level {level!r} is not one of {', '.join(LEVELS)}")
+    return level
