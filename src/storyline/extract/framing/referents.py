@@ -102,10 +102,25 @@ def _link_name_variants(rows: Sequence[FramingTerm], forest: _Forest) -> None:
     types = _majority_types(rows)
     parsed = {key: parse_name(key, label) for key, label in types.items()}
     compact = {key: re.sub(r"[^a-z0-9]", "", key) for key in types}
+    frequency = Counter(row.term for row in rows if row.kind == "name")
     for short, name in parsed.items():
         longer = [key for key, other in parsed.items() if _is_short_form(name, other, compact[short], key)]
-        if len({forest.find("n:" + key) for key in longer}) == 1:
-            forest.union("n:" + short, "n:" + longer[0])
+        target = _dominant(longer, frequency, forest)
+        if target is not None:
+            forest.union("n:" + short, "n:" + target)
+
+
+def _dominant(longer: list[str], frequency: Counter, forest: _Forest) -> str | None:
+    """The one group the longer names belong to, or the group with 2/3 of their mentions."""
+    weight: Counter = Counter()
+    for key in longer:
+        weight[forest.find("n:" + key)] += frequency[key]
+    if not weight:
+        return None
+    root, times = weight.most_common(1)[0]
+    if len(weight) > 1 and times * 3 < 2 * sum(weight.values()):
+        return None
+    return max((key for key in longer if forest.find("n:" + key) == root), key=lambda k: (frequency[k], k))
 
 
 def _is_short_form(short, long, short_compact: str, long_key: str) -> bool:
@@ -113,6 +128,8 @@ def _is_short_form(short, long, short_compact: str, long_key: str) -> bool:
         return False
     if short.label == "PERSON" == long.label:
         return contained(short, long)
+    if len(short.tokens) == 1 and short.label == long.label and contained(short, long):
+        return True  # "the North" in a collection whose only longer name with it is "North Korea"
     acronym = initials(long_key.title())
     return bool(acronym) and len(short_compact) >= 2 and acronym == short_compact
 
