@@ -55,7 +55,11 @@ def load_settings(config_file: str | Path | None = None) -> Settings:
         _merge(values, _read_toml(user_file))
     settings = Settings(values)
     return settings.with_overrides(
-        {"store.db": os.environ.get("STORYLINE_DB"), "nlp.model": os.environ.get("STORYLINE_MODEL")}
+        {
+            "store.db": os.environ.get("STORYLINE_DB"),
+            "nlp.model": os.environ.get("STORYLINE_MODEL"),
+            "resolve.aliases_file": os.environ.get("STORYLINE_ALIASES"),
+        }
     )
 
 

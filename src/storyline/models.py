@@ -80,6 +80,9 @@ class Article:
     # everything else found (section, wire credit, repost origin, modified date, ...)
     extra: dict[str, object] = field(default_factory=dict)
     nlp_skipped: str | None = None  # reason the English model was not run (e.g. "language:es")
+    # An estimate when neither metadata nor text gives a date: {"not_before": "YYYY-MM-DD",
+    # "not_after": None, "basis": "..."}. Provenance "inferred"; never copied into ``published``.
+    published_range: dict[str, str | None] | None = None
 
 
 @dataclass
@@ -101,6 +104,10 @@ class Mention:
     label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, DATE, CARDINAL, ...
     sentence: int  # index of the Sentence holding it
     entity_id: str | None = None  # filled by resolve/
+    # "name" (a named-entity mention), "title" ("the secretary", "the Qatari prime minister")
+    # or "pronoun" ("he said"); titles and pronouns name a PERSON only through ``antecedent``
+    kind: str = "name"
+    antecedent: int | None = None  # start offset of the name mention this one refers to
 
 
 @dataclass
@@ -131,6 +138,7 @@ class Extraction:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    roles: list["Role"] = field(default_factory=list)
 
 
 @dataclass
@@ -141,6 +149,20 @@ class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)  # initials taught by the text ("IDF")
+    # lookup keys (folded name tokens, acronyms) under which a resolver finds it again
+    keys: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # why its mentions were merged
+    wikidata: str | None = None  # from a user aliases file, never guessed
+
+
+@dataclass
+class EntityMerge:
+    """Two stored entities found to be one: ``absorbed`` now redirects to ``into``."""
+
+    absorbed: str
+    into: str
+    reason: str
 
 
 # Labels that name things a user can look up; other NER labels (DATE, CARDINAL, MONEY, ...)
@@ -222,3 +244,11 @@ class FramingTerm:
     # where the words stand: "release>of" (object of "release of"), "hold>obj|subj=x" (held by
     # x), "in:gaza" (attached "in Gaza"); referents merge when their contexts overlap
     context: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    """What the global resolve step decided for one batch (written with the batch)."""
+
+    entities: list[Entity] = field(default_factory=list)  # new or changed entities
+    merges: list[EntityMerge] = field(default_factory=list)

@@ -3,8 +3,8 @@
     1. read      sources -> RawArticle | Failure                    (ingest/)
     2. clean     RawArticle -> Article                              (clean/, pure)
     3. dedupe    skip content already stored or seen in this run    (store lookup)
-    4. extract   Article -> sentences, mentions                     (extract/, pure, batched)
-    5. resolve   mentions -> canonical entities                     (resolve/, incremental)
+    4. extract   Article -> sentences, mentions, times, roles       (extract/, pure, batched)
+    5. resolve   mentions -> canonical entities, joined to stored   (resolve/, incremental)
     6. store     one transaction per batch                          (store/)
 
 Steps 2 and 4 are a pure function of one article (``process_article``), so they can run in
@@ -26,8 +26,8 @@ from storyline.errors import InputError
 from storyline.extract import extract_batch
 from storyline.extract.nlp import load_model
 from storyline.ingest import read_sources
-from storyline.models import Article, Extraction, Failure, RawArticle
-from storyline.resolve import resolve_entities
+from storyline.models import Article, Entity, Extraction, Failure, RawArticle, Resolution
+from storyline.resolve import load_aliases, lookup_keys, open_title_words, resolve_batch
 from storyline.store import Store
 
 log = logging.getLogger(__name__)
@@ -92,9 +92,9 @@ def _ingest_batch(
     # 4. extract
     extractions = _extract(articles, load_model(settings.get("nlp.model")), settings)
     # 5. resolve
-    entities = resolve_entities(extractions)
+    resolution = _resolve(extractions, store, settings)
     # 6. store
-    result = store.save_batch(extractions, entities)
+    result = store.save_batch(extractions, resolution.entities, resolution.merges)
     report.ingested.extend(result.saved)
     report.not_parsed.extend((a.id, a.nlp_skipped) for a in articles if a.nlp_skipped)
 
@@ -137,6 +137,23 @@ def _extract(articles: list[Article], nlp, settings: Settings) -> list[Extractio
         batch_size=settings.get("nlp.batch_size"),
         max_chars=settings.get("nlp.max_chars"),
     )
+
+
+def _resolve(extractions: list[Extraction], store: Store, settings: Settings) -> Resolution:
+    """Join the batch's names to the stored entities (and the user's aliases) they fit."""
+    return resolve_batch(
+        extractions,
+        known=store.known_entities(lookup_keys(extractions)),
+        user=_user_entities(settings),
+        known_roles=store.roles(head_words=open_title_words(extractions)),
+        component=settings.get("resolve.component"),
+        title_window_days=settings.get("resolve.title_window_days"),
+    )
+
+
+def _user_entities(settings: Settings) -> list[Entity]:
+    path = settings.get("resolve.aliases_file")
+    return load_aliases(path) if path else []
 
 
 def _batched(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list]:

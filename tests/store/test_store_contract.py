@@ -71,11 +71,36 @@ def test_duplicate_inside_one_batch_is_saved_once(store: Store) -> None:
     assert store.count_articles() == 2
 
 
-def test_existing_entities_are_kept(store: Store) -> None:
+def test_existing_entities_keep_id_and_type_and_take_the_new_name(store: Store) -> None:
     store.save_batch([], [OBAMA])
-    store.save_batch([], [Entity(OBAMA.id, "Renamed", "ORG"), BERLIN])
-    assert store.entity(OBAMA.id).entity == Entity(OBAMA.id, "Barack Obama", "PERSON")
+    store.save_batch([], [Entity(OBAMA.id, "Barack H. Obama", "ORG"), BERLIN])
+    assert store.entity(OBAMA.id).entity == Entity(OBAMA.id, "Barack H. Obama", "PERSON")
     assert store.entity(BERLIN.id).entity.name == "Berlin"
+
+
+def test_known_entities_are_found_by_their_keys(store: Store) -> None:
+    found = Entity("e-found", "Dana Kovac", "PERSON", ["Dana Kovac", "Kovac"], ["dk"], ["dn", "kvc"])
+    other = Entity("e-other", "Lake Vostok", "LOC", ["Lake Vostok"], keys=["lake", "vostok"])
+    store.save_batch([], [found, other])
+    assert [e.id for e in store.known_entities({"kvc", "nothing"})] == ["e-found"]
+    assert store.known_entities({"kvc"})[0].aliases == ["Dana Kovac", "Kovac"]
+    assert store.known_entities({"kvc"})[0].acronyms == ["dk"]
+    assert store.known_entities(set()) == []
+
+
+def test_a_merge_moves_mentions_and_leaves_a_redirect(store: Store) -> None:
+    from storyline.models import EntityMerge
+
+    short = Entity("e-short", "Kovac", "PERSON", ["Kovac"], keys=["kvc"], evidence=["why 1"])
+    full = Entity("e-full", "Dana Kovac", "PERSON", ["Dana Kovac"], keys=["dn", "kvc"])
+    article = make_article("merge")
+    mention = Mention(article.id, 0, 5, "Kovac", "PERSON", 0, "e-short")
+    store.save_batch([Extraction(article, [Sentence(article.id, 0, 0, 10)], [mention])], [short])
+    store.save_batch([], [full], [EntityMerge("e-short", "e-full", "surname fits")])
+    assert [m.entity_id for m in store.mentions(article_id=article.id)] == ["e-full"]
+    assert store.entity("e-short").entity.id == "e-full"
+    assert "why 1" in store.entity_evidence("e-full")
+    assert [e.id for e in store.known_entities({"kvc"})] == ["e-full"]
 
 
 # -- all or nothing ------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -51,15 +50,30 @@ def test_opening_again_applies_nothing_and_keeps_data(tmp_path: Path) -> None:
     assert _versions(db) == before
 
 
+def _write_as_version_1(db: Path) -> None:
+    """What a version-1 Storyline wrote: an entity and one of its mentions, by plain SQL."""
+    SQLiteStore(db, migrations=MIGRATIONS[:1]).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO entities (id, name, type) VALUES ('e1', 'Dana Kovac', 'PERSON')")
+        conn.execute(
+            "INSERT INTO articles (id, seq, content_hash, source, text, raw_text, ingested_at) "
+            "VALUES ('a1', 1, 'h1', 'old.txt', 'Dana Kovac spoke.', 'Dana Kovac spoke.', 'then')"
+        )
+        conn.execute(
+            'INSERT INTO mentions (article_id, "start", "end", text, label, sentence, entity_id) '
+            "VALUES ('a1', 0, 10, 'Dana Kovac', 'PERSON', 0, 'e1')"
+        )
+
+
 def test_a_version_1_store_upgrades_to_a_later_migration(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
-    with SQLiteStore(db, migrations=MIGRATIONS[:1]) as store:
-        # A version-1 store predates time expressions, so save none into it.
-        store.save_batch([replace(full_extraction(), timexes=[])], [OBAMA, BERLIN])
+    _write_as_version_1(db)
     assert [v for v, _ in _versions(db)] == [1]
 
     with SQLiteStore(db, migrations=[*MIGRATIONS, NEXT]) as store:
-        assert store.article("art-full") == full_extraction().article
+        assert store.article("a1").text == "Dana Kovac spoke."
+        assert store.mentions(article_id="a1")[0].kind == "name"
+        assert store.entity("e1").entity.aliases == ["Dana Kovac"]
         assert store.integrity_check() == []
         notes = store._conn.execute("SELECT notes FROM articles").fetchone()[0]
     assert notes == "migrated"

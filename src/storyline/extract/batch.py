@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from storyline import registry
 from storyline.extract import entities as _entities  # noqa: F401  (registers entities.spacy.v1)
+from storyline.extract import roles as _roles  # noqa: F401  (registers roles.rules.v1)
 from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
 from storyline.models import Article, Extraction
 
@@ -17,10 +18,12 @@ def extract_batch(
     component: str = "entities.spacy.v1",
     max_chars: int = 200_000,
     time_component: str = "time.rules.v1",
+    roles_component: str = "roles.rules.v1",
 ) -> list[Extraction]:
     """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts."""
     find_entities = registry.get(component)()
     find_times = registry.get(time_component)()
+    find_roles = registry.get(roles_component)()
     results = {id(a): Extraction(article=a) for a in articles}
     to_parse = [a for a in articles if a.nlp_skipped is None]
     texts = (a.text[:max_chars] for a in to_parse)
@@ -28,4 +31,8 @@ def extract_batch(
         extraction = results[id(article)]
         extraction.sentences, extraction.mentions = find_entities(article, doc)
         extraction.timexes = find_times(article, doc, extraction.sentences)
+        extraction.roles, references = find_roles(article, doc, extraction.sentences,
+                                                  extraction.mentions)
+        # titles and pronouns join the mentions; resolve/ follows their antecedents
+        extraction.mentions = sorted(extraction.mentions + references, key=lambda m: (m.start, m.end))
     return [results[id(a)] for a in articles]

@@ -1,15 +1,56 @@
 """Global step, resolve: mentions across articles -> canonical entities.
 
-    resolve_entities(extractions, component="entities.exact.v1") -> list[Entity]
+    lookup_keys(extractions) -> set[str]                  keys to fetch candidate stored entities
+    open_title_words(extractions) -> set[str]             office words to fetch stored roles for
+    load_aliases(path) -> list[Entity]                    a user's aliases file (YAML/CSV)
+    resolve_batch(extractions, known, user, known_roles) -> Resolution   (used by pipeline.py)
+    resolve_entities(extractions, component) -> list[Entity]           (a whole collection)
 
-Sets ``Mention.entity_id`` in place and returns the entities those ids name.
-``entities.exact.v1`` merges equal normalized names and is incremental by construction;
-``entities.alias.v2`` also merges spelling variants, partial names and acronyms, but its ids
-depend on the whole batch it sees, so the pipeline keeps v1 until v2 resolves incrementally
-against the store.
+``resolve_batch`` is incremental: the batch's names join the ``known`` entities the store
+returned for ``lookup_keys`` by the same rules that join names of two articles
+(``entities.alias.v2``), stored ids win, and stored entities the batch shows to be one are
+merged (``Resolution.merges``). Titles and pronouns then take their antecedent's entity, and a
+title with no antecedent takes the one holder of that office at the article's date.
 """
 
-from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
-from storyline.resolve.entities import resolve_entities
+from __future__ import annotations
 
-__all__ = ["resolve_entities"]
+from storyline import registry
+from storyline.models import Entity, Extraction, Resolution, Role
+from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
+from storyline.resolve.aliases import lookup_keys
+from storyline.resolve.entities import resolve_entities as _resolve_with
+from storyline.resolve.references import follow_references, open_title_words, resolve_open_titles
+from storyline.resolve.user_aliases import load_aliases
+
+DEFAULT_RESOLVER = "entities.alias.v2"
+
+
+def resolve_batch(
+    extractions: list[Extraction],
+    known: list[Entity] = (),
+    user: list[Entity] = (),
+    known_roles: list[Role] = (),
+    component: str = DEFAULT_RESOLVER,
+    title_window_days: int = 120,
+) -> Resolution:
+    resolver = registry.get(component)()
+    entities = resolver(extractions, known=list(known), user=list(user))
+    follow_references(extractions)
+    resolve_open_titles(extractions, list(known_roles), title_window_days)
+    return Resolution(entities, list(getattr(resolver, "merges", [])))
+
+
+def resolve_entities(
+    extractions: list[Extraction], component: str = DEFAULT_RESOLVER
+) -> list[Entity]:
+    """Resolve a whole collection at once (evaluation, tests); references are followed too."""
+    entities = _resolve_with(extractions, component)
+    follow_references(extractions)
+    return entities
+
+
+__all__ = [
+    "DEFAULT_RESOLVER", "load_aliases", "lookup_keys", "open_title_words", "resolve_batch",
+    "resolve_entities",
+]

@@ -38,7 +38,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from storyline import registry
-from storyline.models import ENTITY_LABELS, Entity, Extraction, Mention
+from storyline.models import ENTITY_LABELS, Entity, EntityMerge, Extraction, Mention
 from storyline.resolve.names import Name, contained, initial_variants, parse_name, same_name
 
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
@@ -56,6 +56,8 @@ class _Cluster:
     acronyms: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
     order: int = 0  # position of the last mention that updated it (recency)
+    known: Entity | None = None  # an entity already stored (or from the user's aliases file)
+    user: bool = False  # from the aliases file: every alias is a name of it
 
     def add(self, mention: Mention, name: Name, why: str | None = None) -> None:
         self.mentions.append(mention)
@@ -95,16 +97,29 @@ class AliasResolver:
 
     def __init__(self) -> None:
         self._evidence: dict[str, list[str]] = {}
+        self.merges: list[EntityMerge] = []  # stored entities the last call found to be one
 
     def explain(self, entity_id: str) -> list[str]:
         """Why the mentions of ``entity_id`` were put together (empty for a single name)."""
         return list(self._evidence.get(entity_id, []))
 
     # -- entry point ---------------------------------------------------------------------
-    def __call__(self, extractions: list[Extraction]) -> list[Entity]:
+    def __call__(
+        self, extractions: list[Extraction], known: list[Entity] = (), user: list[Entity] = ()
+    ) -> list[Entity]:
+        """Entities for the mentions of ``extractions``.
+
+        ``known`` are stored entities (see ``lookup_keys``): a batch's names join them by the
+        same rules as names of two articles, so resolution is incremental; the stored id wins.
+        ``user`` entities come from an aliases file: each of their aliases names them.
+        Returns new and changed entities; ``self.merges`` lists stored entities now joined.
+        """
         clusters: list[_Cluster] = []
         for extraction in extractions:
             clusters.extend(self._article_clusters(extraction))
+        clusters += [_known_cluster(e, user=True) for e in user]
+        seen = {e.id for e in user}
+        clusters += [_known_cluster(e) for e in known if e.id not in seen]
         clusters.sort(key=lambda c: c.sort_key)
         groups = self._merge_across(clusters)
         return self._entities(groups)
@@ -114,8 +129,8 @@ class AliasResolver:
         text = extraction.article.text
         by_label: dict[str, list[tuple[Mention, Name]]] = defaultdict(list)
         for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
-            if mention.label not in ENTITY_LABELS:
-                continue
+            if mention.label not in ENTITY_LABELS or mention.kind != "name":
+                continue  # titles and pronouns follow their antecedent (resolve/references.py)
             name = parse_name(mention.text, mention.label)
             if not name.tokens or not any(t for t in name.tokens):
                 continue
@@ -156,9 +171,9 @@ class AliasResolver:
             keys: dict[str, list[int]] = defaultdict(list)  # folded head key -> clusters
             names: dict[str, Name] = {}
             for i in indexes:
-                key = clusters[i].head.key
-                keys[key].append(i)
-                names.setdefault(key, clusters[i].head)
+                for name in _key_names(clusters[i]):
+                    keys[name.key].append(i)
+                    names.setdefault(name.key, name)
             # 1. equal folded keys
             for key, members in keys.items():
                 for j in members[1:]:
@@ -285,40 +300,112 @@ class AliasResolver:
 
     # -- output ---------------------------------------------------------------------------
     def _entities(self, groups: list[list[_Cluster]]) -> list[Entity]:
-        self._evidence = {}
+        self._evidence, self.merges = {}, []
+        taken = {c.known.id for group in groups for c in group if c.known is not None}
         entities: list[Entity] = []
-        seen: dict[str, int] = {}
-        described = []
-        for group in groups:
-            heads = [n for c in group for n in c.names]
-            counts: dict[str, int] = defaultdict(int)
-            for c in group:
-                for name in c.names:
-                    counts[name.key] += 1
-            best = max(heads, key=lambda n: (len(n.tokens), _untitled(n), counts[n.key],
-                                             -len(n.surface), n.surface))
-            labels: dict[str, int] = defaultdict(int)
-            for c in group:
-                for mention in c.mentions:
-                    labels[mention.label] += 1
-            kind = max(sorted(labels), key=lambda label: labels[label])
-            described.append((group, best, kind))
-        # ids: type + folded key of the longest name; a rare clash is salted by first mention
-        described.sort(key=lambda gb: (gb[2], gb[1].key, min(c.sort_key for c in gb[0])))
+        described = sorted((self._describe(group) for group in groups),
+                           key=lambda gb: (gb[2], gb[1].key, min(c.sort_key for c in gb[0])))
         for group, best, kind in described:
-            base = _eid(kind, best.key)
-            if base in seen:
-                first = min(c.sort_key for c in group)
-                base = _eid(kind, best.key, f"{first[0]}:{first[1]}")
-            seen[base] = 1
-            aliases = sorted({_display(m.text) for c in group for m in c.mentions})
+            if not any(c.mentions for c in group) and len(_known_ids(group)) < 2:
+                continue  # a stored entity nothing in this batch touched
+            entity = self._entity(group, best, kind, taken)
+            taken.add(entity.id)
             for c in group:
                 for mention in c.mentions:
-                    mention.entity_id = base
-            display = _display_name(best)
-            entities.append(Entity(base, display, kind, aliases))
-            self._evidence[base] = group[0].evidence
+                    mention.entity_id = entity.id
+            self._evidence[entity.id] = entity.evidence
+            entities.append(entity)
         return entities
+
+    @staticmethod
+    def _describe(group: list[_Cluster]) -> tuple[list[_Cluster], Name, str]:
+        counts: dict[str, int] = defaultdict(int)
+        for c in group:
+            for name in c.names:
+                counts[name.key] += 1
+        best = max((n for c in group for n in c.names),
+                   key=lambda n: (len(n.tokens), _untitled(n), counts[n.key], -len(n.surface), n.surface))
+        labels: dict[str, int] = defaultdict(int)
+        for c in group:
+            for mention in c.mentions:
+                labels[mention.label] += 1
+        stored = [c.known.type for c in group if c.known is not None]
+        kind = stored[0] if stored else max(sorted(labels), key=lambda label: labels[label])
+        return group, best, kind
+
+    def _entity(self, group: list[_Cluster], best: Name, kind: str, taken: set[str]) -> Entity:
+        known = _known_ids(group)
+        if known:
+            # the stored id wins (ids stay stable); other stored entities redirect to it
+            entity_id = known[0]
+            self.merges += [EntityMerge(other, entity_id, "; ".join(group[0].evidence[-3:]))
+                            for other in known[1:]]
+        else:
+            entity_id = _eid(kind, best.key)
+            if entity_id in taken:  # a rare clash is salted by the first mention
+                first = min(c.sort_key for c in group)
+                entity_id = _eid(kind, best.key, f"{first[0]}:{first[1]}")
+        aliases = {_display(m.text) for c in group for m in c.mentions}
+        aliases |= {a for c in group if c.known is not None for a in c.known.aliases}
+        acronyms = sorted({a for c in group for a in c.acronyms})
+        wikidata = next((c.known.wikidata for c in group if c.known and c.known.wikidata), None)
+        entity = Entity(entity_id, _display_name(best), kind, sorted(aliases), acronyms,
+                        evidence=list(group[0].evidence), wikidata=wikidata)
+        entity.keys = sorted(entity_keys(entity))
+        return entity
+
+
+def _known_ids(group: list[_Cluster]) -> list[str]:
+    """Stored ids in a group, the one to keep first (a user's entity, then the oldest name)."""
+    known = [c for c in group if c.known is not None]
+    known.sort(key=lambda c: (not c.user, -len(c.known.aliases), c.known.id))
+    return [c.known.id for c in known]
+
+
+def _known_cluster(entity: Entity, user: bool = False) -> _Cluster:
+    label = _family(entity.type)
+    cluster = _Cluster("", label, parse_name(entity.name, entity.type), known=entity, user=user)
+    for surface in [entity.name, *entity.aliases]:
+        name = parse_name(surface, entity.type)
+        if name.tokens:
+            cluster.names.append(name)
+    cluster.acronyms = set(entity.acronyms)
+    if user:
+        cluster.evidence.append(f"the aliases file lists {', '.join(entity.aliases[:5])} "
+                                f"for {entity.name!r}")
+    return cluster
+
+
+def _key_names(cluster: _Cluster) -> list[Name]:
+    """Names a cluster is found under across articles: its head; every alias of a user entry."""
+    return cluster.names if cluster.user else [cluster.head]
+
+
+def entity_keys(entity: Entity) -> set[str]:
+    """Lookup keys for a stored entity: folded tokens of its names and its acronyms."""
+    keys = set(entity.acronyms)
+    for surface in [entity.name, *entity.aliases]:
+        keys |= _name_keys(parse_name(surface, entity.type))
+    return keys
+
+
+def lookup_keys(extractions: list[Extraction]) -> set[str]:
+    """Keys under which stored entities that may join this batch's names are found."""
+    keys: set[str] = set()
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            if mention.label in ENTITY_LABELS and mention.kind == "name":
+                keys |= _name_keys(parse_name(mention.text, mention.label))
+    return keys
+
+
+def _name_keys(name: Name) -> set[str]:
+    keys = set(name.tokens)
+    if name.acronym:
+        keys.add(name.acronym)
+    if name.is_acronym:
+        keys.add("".join(name.words))
+    return {k for k in keys if k}
 
 
 def _family(label: str) -> str:
@@ -443,4 +530,4 @@ def _link_things(article_id: str, label: str, items: list[tuple[Mention, Name]],
     return kept
 
 
-__all__ = ["AliasResolver"]
+__all__ = ["AliasResolver", "entity_keys", "lookup_keys"]

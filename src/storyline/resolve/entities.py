@@ -38,12 +38,13 @@ class ExactNameResolver:
 
     name = "entities.exact.v1"
 
-    def __call__(self, extractions: list[Extraction]) -> list[Entity]:
+    def __call__(self, extractions: list[Extraction], known=(), user=()) -> list[Entity]:
+        # ids are the normalized name itself: stored entities need no lookup to be joined
         entities: dict[str, Entity] = {}
         for extraction in extractions:
             for mention in extraction.mentions:
                 key = normalize_name(mention.text)
-                if mention.label not in ENTITY_LABELS or not key:
+                if mention.label not in ENTITY_LABELS or mention.kind != "name" or not key:
                     continue
                 mention.entity_id = entity_id(mention.label, key)
                 if mention.entity_id not in entities:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from storyline.models import Article, Entity, Extraction, Mention, Sentence, Timex
+from collections.abc import Iterable
+
+from storyline.models import Article, Entity, EntityMerge, Extraction, Mention, Role, Sentence, Timex
 
 
 @dataclass
@@ -38,11 +40,18 @@ class Store(Protocol):
     target: str  # the path or URL it was opened with
 
     def save_batch(
-        self, extractions: list[Extraction], entities: list[Entity] = ()
+        self, extractions: list[Extraction], entities: list[Entity] = (),
+        merges: list[EntityMerge] = (),
     ) -> SaveResult:
-        """Write articles (skipping stored content hashes) with their sentences and mentions,
-        and insert the given entities that are not stored yet (existing rows are kept)."""
+        """Write articles (skipping stored content hashes) with their sentences, mentions,
+        time expressions and roles; insert new entities and update stored ones (same id and
+        type; new name, aliases, keys, evidence); then apply ``merges``: the absorbed entity's
+        mentions and roles move to the other, and its id redirects there."""
         ...
+
+    def known_entities(self, keys: Iterable[str]) -> list[Entity]: ...
+    def entity_evidence(self, entity_id: str) -> list[str]: ...
+    def roles(self, entity_id: str | None = None, head_words: Iterable[str] = ()) -> list[Role]: ...
 
     def find_by_hash(self, content_hash: str) -> str | None: ...
     def article(self, article_id: str) -> Article: ...  # NotFoundError when absent
@@ -54,7 +63,7 @@ class Store(Protocol):
         self, article_id: str | None = None, entity_id: str | None = None
     ) -> list[Mention]: ...
     def entities(self, type: str | None = None) -> list[EntitySummary]: ...
-    def entity(self, entity_id: str) -> EntitySummary: ...  # NotFoundError when absent
+    def entity(self, entity_id: str) -> EntitySummary: ...  # follows merges; NotFoundError when absent
     def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
     def integrity_check(self) -> list[str]: ...  # problems found; empty when sound
     def close(self) -> None: ...

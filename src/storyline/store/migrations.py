@@ -150,9 +150,70 @@ def _v2_timexes(conn: sqlite3.Connection) -> None:
     _run(conn, _V2_TIMEXES)
 
 
+# Incremental entity resolution: every name an entity was seen under, lookup keys to find it
+# again from a new batch, why mentions were merged, where merged-away ids went; roles (offices
+# held at a date); title and pronoun mentions; a publication date range estimated from text.
+_V3_ENTITIES_AND_ROLES = (
+    "ALTER TABLE mentions ADD COLUMN kind TEXT NOT NULL DEFAULT 'name'",
+    "ALTER TABLE mentions ADD COLUMN antecedent INTEGER",
+    "ALTER TABLE articles ADD COLUMN published_range TEXT",  # JSON object or NULL
+    "ALTER TABLE entities ADD COLUMN acronyms TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE entities ADD COLUMN wikidata TEXT",
+    """CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, entity_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX entity_keys_by_entity ON entity_keys(entity_id)",
+    """CREATE TABLE entity_evidence (
+        id INTEGER PRIMARY KEY,
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        UNIQUE (entity_id, reason)
+    )""",
+    """CREATE TABLE entity_redirects (
+        old_id TEXT PRIMARY KEY,
+        new_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        merged_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE roles (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        qualifier TEXT,
+        holder_start INTEGER NOT NULL,
+        sentence INTEGER,
+        entity_id TEXT REFERENCES entities(id) ON DELETE SET NULL,
+        date TEXT,
+        PRIMARY KEY (article_id, position)
+    )""",
+    "CREATE INDEX roles_by_entity ON roles(entity_id, date)",
+    "CREATE INDEX roles_by_title ON roles(title, date)",
+)
+
+
+def _v3_entities_and_roles(conn: sqlite3.Connection) -> None:
+    _run(conn, _V3_ENTITIES_AND_ROLES)
+    # entities stored before v3: their names and aliases so far become their lookup names
+    conn.execute(
+        "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) "
+        "SELECT DISTINCT entity_id, text FROM mentions WHERE entity_id IS NOT NULL"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial_schema),
     Migration(2, "time expressions", _v2_timexes),
+    Migration(3, "entity aliases, keys, evidence, redirects; roles; reference mentions",
+              _v3_entities_and_roles),
 )
 
 

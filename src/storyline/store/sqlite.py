@@ -24,7 +24,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.models import Article, Entity, Extraction, Mention, Repair, RemovedLine, Sentence, Timex
+from storyline.models import (
+    Article, Entity, EntityMerge, Extraction, Mention, Repair, RemovedLine, Role, Sentence, Timex,
+)
+from storyline.store import sqlite_entities as entity_rows
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
 from storyline.store.migrations import MIGRATIONS, Migration, migrate, write_transaction
 
@@ -32,16 +35,20 @@ BUSY_TIMEOUT_MS = 5000
 
 _ARTICLE_COLUMNS = (
     "id, source, text, raw_text, content_hash, title, outlet, authors, published, url, "
-    "language, provenance, extra, nlp_skipped"
+    "language, provenance, extra, nlp_skipped, published_range"
 )
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, seq, content_hash, source, url, outlet, title, authors, "
-    "published, language, text, raw_text, provenance, extra, nlp_skipped, ingested_at) "
+    "published, language, text, raw_text, provenance, extra, nlp_skipped, ingested_at, "
+    "published_range) "
     # seq: next ingestion number; safe because the batch holds the write lock.
     "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM articles), "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_MENTION_COLUMNS = 'm.article_id, m."start", m."end", m.text, m.label, m.sentence, m.entity_id'
+_MENTION_COLUMNS = (
+    'm.article_id, m."start", m."end", m.text, m.label, m.sentence, m.entity_id, m.kind, '
+    "m.antecedent"
+)
 # Title matches weigh double: a headline naming the query is a strong signal.
 _SEARCH = (
     "SELECT a.id, a.title, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, "
@@ -150,16 +157,17 @@ class SQLiteStore:
     # -- writing ----------------------------------------------------------------------------
 
     def save_batch(
-        self, extractions: Iterable[Extraction], entities: Iterable[Entity] = ()
+        self,
+        extractions: Iterable[Extraction],
+        entities: Iterable[Entity] = (),
+        merges: Iterable[EntityMerge] = (),
     ) -> SaveResult:
         """Write the batch in one transaction: all of it, or (on any error) none of it."""
         result = SaveResult()
         with self._session("save the batch") as conn, write_transaction(conn):
             # Entities first, so the mentions' foreign keys find them.
-            conn.executemany(
-                "INSERT OR IGNORE INTO entities (id, name, type) VALUES (?, ?, ?)",
-                [(e.id, e.name, e.type) for e in entities],
-            )
+            entity_rows.save_entities(conn, entities)
+            entity_rows.apply_merges(conn, merges)
             ingested_at = _now()
             for extraction in extractions:
                 # Also finds an article written earlier in this same batch.
@@ -255,13 +263,31 @@ class SQLiteStore:
             return _entity_summaries(conn, where, params)
 
     def entity(self, entity_id: str) -> EntitySummary:
+        """One entity; an id merged into another entity is followed to it."""
         with self._session(f"read entity {entity_id}") as conn:
+            entity_id = entity_rows.redirected(conn, entity_id) or entity_id
             found = _entity_summaries(conn, "WHERE e.id = ?", (entity_id,))
         if not found:
             raise NotFoundError(
                 f"no entity with id {entity_id}; list them with `storyline entities`"
             )
         return found[0]
+
+    def known_entities(self, keys: Iterable[str]) -> list[Entity]:
+        """Stored entities found under any of the resolver's lookup ``keys``."""
+        with self._session("look up known entities") as conn:
+            return entity_rows.known_entities(conn, keys)
+
+    def entity_evidence(self, entity_id: str) -> list[str]:
+        with self._session(f"read the evidence of entity {entity_id}") as conn:
+            return entity_rows.evidence(conn, entity_rows.redirected(conn, entity_id) or entity_id)
+
+    def roles(self, entity_id: str | None = None, head_words: Iterable[str] = ()) -> list[Role]:
+        """An entity's roles by date, or the dated roles whose title holds one of ``head_words``."""
+        with self._session("read roles") as conn:
+            if entity_id is not None:
+                entity_id = entity_rows.redirected(conn, entity_id) or entity_id
+            return entity_rows.select_roles(conn, entity_id, head_words)
 
     # -- search -----------------------------------------------------------------------------
 
@@ -339,14 +365,16 @@ def _insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: st
     )
     _check_entities_known(conn, extraction)
     conn.executemany(
-        'INSERT INTO mentions (article_id, "start", "end", text, label, sentence, entity_id) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO mentions (article_id, "start", "end", text, label, sentence, entity_id, '
+        "kind, antecedent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (m.article_id, m.start, m.end, m.text, m.label, m.sentence, m.entity_id)
+            (m.article_id, m.start, m.end, m.text, m.label, m.sentence, m.entity_id, m.kind,
+             m.antecedent)
             for m in extraction.mentions
         ],
     )
     _insert_timexes(conn, extraction.timexes)
+    entity_rows.insert_roles(conn, extraction.roles)
 
 
 def _insert_timexes(conn: sqlite3.Connection, timexes: list[Timex]) -> None:
@@ -386,6 +414,8 @@ def _article_values(article: Article, now: str) -> tuple[Any, ...]:
         article.language, article.text, article.raw_text,
         _to_json(article, "provenance", article.provenance),
         _to_json(article, "extra", article.extra), article.nlp_skipped, now,
+        None if article.published_range is None
+        else _to_json(article, "published_range", article.published_range),
     )  # fmt: skip
 
 
@@ -403,7 +433,7 @@ def _check_belongs(extraction: Extraction) -> None:
     # Facts are stored under their own article_id: one filed under another article would
     # point its offsets into the wrong text.
     own = extraction.article.id
-    for fact in (*extraction.sentences, *extraction.mentions, *extraction.timexes):
+    for fact in (*extraction.sentences, *extraction.mentions, *extraction.timexes, *extraction.roles):
         if fact.article_id != own:
             kind = type(fact).__name__.lower()
             raise StoreError(
@@ -438,6 +468,7 @@ def _article_from_row(conn: sqlite3.Connection, row: sqlite3.Row) -> Article:
     fields = dict(row)
     for name in ("authors", "provenance", "extra"):
         fields[name] = json.loads(fields[name])
+    fields["published_range"] = json.loads(fields["published_range"] or "null")
     return Article(
         **fields,
         removed=[RemovedLine(*r) for r in removed],
@@ -474,6 +505,7 @@ def _aliases(
     rows = conn.execute(
         "SELECT m.entity_id, m.text, count(*) AS uses "
         f"FROM mentions m JOIN entities e ON e.id = m.entity_id {where} "
+        f"{'AND' if where else 'WHERE'} m.kind = 'name' "
         "GROUP BY m.entity_id, m.text ORDER BY m.entity_id, uses DESC, m.text",
         params,
     ).fetchall()
@@ -522,7 +554,8 @@ def _search_index_problems(conn: sqlite3.Connection) -> list[str]:
 
 def _offset_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
-    for table, label in (("mentions", "mention"), ("sentences", "sentence"), ("timexes", "time expression")):
+    for table, label in (("mentions", "mention"), ("sentences", "sentence"),
+                         ("timexes", "time expression"), ("roles", "role")):
         rows = conn.execute(
             f'SELECT f.article_id, f."start", f."end", length(a.text) FROM {table} f '
             "JOIN articles a ON a.id = f.article_id "

@@ -1,0 +1,79 @@
+"""Titles, pronouns and roles point at a name; give them that name's entity.
+
+Extraction links a title ("the secretary") or pronoun ("he") to the start of an earlier name
+mention in the same article (``Mention.antecedent``), and a role to its holder's mention
+(``Role.holder_start``). Once names have entities, these references take the same entity.
+
+A title the article itself did not tie to a name ("the Qatari prime minister" in a story that
+never names him) is looked up among the roles known at the article's date: the office's holder
+is taken only when exactly one person is attested in it within ``window_days`` of that date.
+Undated articles never resolve titles this way: an office changes hands over time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.models import Extraction, Mention, Role
+from storyline.titles import qualifiers_match, split_title_mention, titles_match
+
+WINDOW_DAYS = 120
+
+
+def follow_references(extractions: list[Extraction]) -> None:
+    """Set ``entity_id`` on title/pronoun mentions and roles from the mentions they point at."""
+    for extraction in extractions:
+        by_start = {m.start: m for m in extraction.mentions if m.kind == "name"}
+        for mention in extraction.mentions:
+            if mention.kind != "name" and mention.antecedent is not None:
+                target = by_start.get(mention.antecedent)
+                mention.entity_id = target.entity_id if target is not None else None
+        for role in extraction.roles:
+            holder = by_start.get(role.holder_start)
+            role.entity_id = holder.entity_id if holder is not None else None
+
+
+def resolve_open_titles(extractions: list[Extraction], known_roles: list[Role],
+                        window_days: int = WINDOW_DAYS) -> None:
+    """Titles with no holder in their article -> the one holder attested near the article date."""
+    roles = [r for r in known_roles if r.entity_id and r.date]
+    roles += [r for e in extractions for r in e.roles if r.entity_id and r.date]
+    for extraction in extractions:
+        when = _day(extraction.article.published)
+        if when is None:
+            continue
+        for mention in extraction.mentions:
+            if mention.kind == "title" and mention.entity_id is None:
+                mention.entity_id = _holder_at(mention, when, roles, window_days)
+
+
+def open_title_words(extractions: list[Extraction]) -> set[str]:
+    """Head words of the titles no article tied to a name: the roles a store should return."""
+    words = set()
+    for extraction in extractions:
+        if not extraction.article.published:
+            continue  # undated: never resolved by date
+        for mention in extraction.mentions:
+            if mention.kind == "title" and mention.antecedent is None:
+                words.add(split_title_mention(mention.text)[0].split()[-1])
+    return words
+
+
+def _holder_at(mention: Mention, when: date, roles: list[Role], window_days: int) -> str | None:
+    title, qualifier = split_title_mention(mention.text)
+    holders = {
+        r.entity_id for r in roles
+        if titles_match(title, r.title) and qualifiers_match(qualifier, r.qualifier)
+        and abs((_day(r.date) - when).days) <= window_days
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+__all__ = ["follow_references", "open_title_words", "resolve_open_titles"]
