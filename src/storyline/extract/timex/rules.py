@@ -366,8 +366,12 @@ def _season(m: re.Match[str], ctx: Context) -> Result:
 # ---------------------------------------------------------------------------------------------
 # Rules: durations, "N units ago", SET
 # ---------------------------------------------------------------------------------------------
-@rule(rf"(?:{_APPROX})?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|"
-      rf"latest|additional)\s+)?({_NUM}|{'|'.join(VAGUE_NUMBERS)})[\s-]+"
+_SPAN_WORDS = r"(?:past|next|first|previous|coming|final|remaining|latest|additional)"
+
+
+# "the last two weeks", but not the verb in "will last two weeks"
+@rule(rf"(?:{_APPROX})?(?:the\s+(?:(?:last|{_SPAN_WORDS})\s+)?|{_SPAN_WORDS}\s+)?"
+      rf"({_NUM}|{'|'.join(VAGUE_NUMBERS)})[\s-]+"
       rf"(?:(?:more|additional|further|straight|consecutive)\s+)?({_UNIT})s?"
       r"(?:\s+(ago|earlier|from\s+now|hence|old|long))?", flags=re.I)
 def _duration(m: re.Match[str], ctx: Context) -> Result:
