@@ -39,6 +39,7 @@ def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
         rows["story_articles"].append(
             (article_id, assignment.event, assignment.storyline, copy_of, assignment.score)
         )
+    rows["story_postings"].sort(key=lambda row: row[:3])  # a stable order, whatever dicts did
     rows["story_merged"] = list(clusterer.merged.items())
     return rows
 
