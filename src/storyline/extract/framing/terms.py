@@ -250,7 +250,7 @@ def _co_arguments(governor: Token, head: Token) -> list[str]:
         if child.dep_ == "agent":
             target = next((c for c in child.children if c.dep_ == "pobj"), child)
             relation = "subj"
-        if relation and target.ent_type_ in ENTITY_LABELS:
+        if relation and target.i != head.i and target.ent_type_ in ENTITY_LABELS:
             span = _entity_of(target.doc, target)
             if span is not None:
                 found.append(f"{relation}={entity_key(span.text, span.label_)}")
