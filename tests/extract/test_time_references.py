@@ -52,6 +52,14 @@ CASES = [
     ("The strike will last two more weeks.", None, [("two more weeks", "DURATION", "P2W")]),
     ("The wait is at least 30 days.", None, [("at least 30 days", "DURATION", "P30D")]),
     ("Farms export three-quarters of their grain.", THU, []),
+    # periods ahead, halves of a year
+    ("Rates may fall in coming months.", THU, [("coming months", "DATE", "FUTURE_REF")]),
+    ("Profit doubled in the first half of 2023.", None,
+     [("the first half of 2023", "DATE", "2023-H1")]),
+    ("Profit doubled in the second half.", THU, [("the second half", "DATE", "2024-H2")]),
+    # the weekday of a possessive is past; "until" and "effective" point ahead
+    ("Shares rose above Tuesday's close.", "2025-02-03", [("Tuesday", "DATE", "2025-01-28")]),
+    ("The offer was extended until Tuesday.", THU, [("Tuesday", "DATE", "2025-02-04")]),
     # words that put a date ahead whatever the tense; clock time with a date
     ("The new tariff takes effect under a law effective June 1.", THU,
      [("June 1", "DATE", "2025-06-01")]),

@@ -71,7 +71,7 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str | None:
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in children) and (
             verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in {c.lower_ for c in children}
                                   and "have" not in {c.lower_ for c in children}))
-        if infinitive:
+        if infinitive and verb.dep_ not in ("csubj", "nsubj", "acl", "relcl"):
             head = verb.head
             if head.lemma_ in ("be", "plan", "expect", "schedule", "set", "go", "want", "hope",
                                "intend", "aim", "due", "agree", "promise", "vow", "threaten"):
@@ -226,7 +226,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # words right before a date that put it ahead whatever the tense of the clause ("a pact,
 # effective June 1", "trading resumes as soon as Monday")
 _FUTURE_CUE = re.compile(r"\b(?:effective|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|"
-                         r"scheduled\s+for|starting|beginning)\s+(?:on\s+)?$", re.I)
+                         r"scheduled\s+for|starting|beginning|until)\s+(?:on\s+)?$", re.I)
 
 
 def _cue_tense(text: str, start: int) -> str | None:

@@ -75,6 +75,26 @@ def _latest_quarter(dct: date) -> int:
     return (quarter_of(dct) - 2) % 4 + 1
 
 
+@rule(r"(?:the\s+)?(?:coming|upcoming|future)\s+(?:days|weeks|months|quarters|years)", flags=re.I)
+def _coming_periods(m: re.Match[str], ctx: Context) -> Result:
+    return "DATE", "FUTURE_REF", None, False  # like "recent years" -> PAST_REF
+
+
+@rule(rf"(?:the\s+)?(first|second|last|latter)\s+half(?:\s+of\s+(?:({_YEAR})|(this|last|next)\s+year|"
+      r"the\s+year))?", flags=re.I)
+def _half_year(m: re.Match[str], ctx: Context) -> Result:
+    half = 1 if m.group(1).lower() == "first" else 2
+    if m.group(2):
+        return "DATE", f"{m.group(2)}-H{half}", "half", False
+    if ctx.dct is None:
+        return "DATE", None, "half", False
+    year = ctx.dct.year + {"last": -1, "next": 1}.get((m.group(3) or "").lower(), 0)
+    current = 1 if ctx.dct.month <= 6 else 2
+    if not m.group(3) and half > current and ctx.tense != "future":
+        year -= 1  # "profit rose in the second half", reported in spring
+    return "DATE", f"{year}-H{half}", "half", True
+
+
 # ---------------------------------------------------------------------------------------------
 # Anaphora: a period relative to the date mentioned last
 # ---------------------------------------------------------------------------------------------

@@ -167,6 +167,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
         return kind, None, "day", False
     tense = ctx.tense
+    if tense is None and m.string.startswith("'s", m.end()):
+        tense = "past"  # "Thursday's closing price": reported, so already past
     if text.startswith("last"):
         tense = "past"
     elif text.startswith("next") or text.startswith("this"):
