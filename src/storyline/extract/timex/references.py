@@ -1,5 +1,6 @@
 """Rules for expressions that point at a period instead of naming it.
 
+* vague references: "now", "recently", "the near future", "coming months";
 * the period around the publication date: "the year", "the end of the month", "year-end",
   "the current ..." (PRESENT_REF);
 * a period the text named just before (anaphora): "that year", "the following month",
@@ -24,6 +25,31 @@ from storyline.extract.timex.lexicon import (
     rule,
     shift_months,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Vague references: PRESENT_REF, PAST_REF, FUTURE_REF
+# ---------------------------------------------------------------------------------------------
+_VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
+          "the future": "FUTURE_REF", "the past": "PAST_REF", "right now": "PRESENT_REF",
+          "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "soon": "FUTURE_REF",
+          "in the near future": "FUTURE_REF", "the near future": "FUTURE_REF",
+          "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
+          "recent days": "PAST_REF", "former": None, "at present": "PRESENT_REF",
+          "the present": "PRESENT_REF", "lately": "PAST_REF", "the near term": "FUTURE_REF",
+          "the short term": "FUTURE_REF", "a later date": "FUTURE_REF"}
+
+
+@rule(r"(now|currently|recently|the\s+(?:near\s+)?future|the\s+past|nowadays|these\s+days|"
+      r"recent\s+(?:years|months|weeks|days)|the\s+present|lately|the\s+(?:near|short)\s+term|"
+      r"a\s+later\s+date|(?<!as\s)soon(?!\s+as\b))",
+      flags=re.I)
+def _vague(m: re.Match[str], ctx: Context) -> Result:
+    key = re.sub(r"\s+", " ", m.group(0).lower())
+    value = _VAGUE.get(key) or ("FUTURE_REF" if key.endswith("future") else None)
+    if value is None:
+        return None
+    return "DATE", value, None, False
+
 
 # ---------------------------------------------------------------------------------------------
 # The period around the publication date

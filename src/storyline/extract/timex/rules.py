@@ -468,30 +468,8 @@ def _set_adverb(m: re.Match[str], ctx: Context) -> Result:
 
 
 # ---------------------------------------------------------------------------------------------
-# Rules: vague references
+# Rules: the whole year, unnamed spans, year-ago periods (vague references: timex.references)
 # ---------------------------------------------------------------------------------------------
-_VAGUE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "recently": "PAST_REF",
-          "the future": "FUTURE_REF", "the past": "PAST_REF", "right now": "PRESENT_REF",
-          "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "soon": "FUTURE_REF",
-          "in the near future": "FUTURE_REF", "the near future": "FUTURE_REF",
-          "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
-          "recent days": "PAST_REF", "former": None, "at present": "PRESENT_REF",
-          "the present": "PRESENT_REF", "lately": "PAST_REF", "the near term": "FUTURE_REF",
-          "the short term": "FUTURE_REF", "a later date": "FUTURE_REF"}
-
-
-@rule(r"(now|currently|recently|the\s+(?:near\s+)?future|the\s+past|nowadays|these\s+days|"
-      r"recent\s+(?:years|months|weeks|days)|the\s+present|lately|the\s+(?:near|short)\s+term|"
-      r"a\s+later\s+date|(?<!as\s)soon(?!\s+as\b))",
-      flags=re.I)
-def _vague(m: re.Match[str], ctx: Context) -> Result:
-    key = re.sub(r"\s+", " ", m.group(0).lower())
-    value = _VAGUE.get(key) or ("FUTURE_REF" if key.endswith("future") else None)
-    if value is None:
-        return None
-    return "DATE", value, None, False
-
-
 @rule(r"the\s+(?:full|fiscal|calendar)\s+year", flags=re.I)
 def _the_full_year(m: re.Match[str], ctx: Context) -> Result:
     if ctx.dct is None:
