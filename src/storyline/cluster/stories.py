@@ -6,15 +6,16 @@ Each new article (an ``Extraction``, or an ``Article`` alone: entities then come
 capitalized words) is turned into a weighted term vector (``cluster/features.py``), then:
 
 1. the running document-frequency table counts its terms (it never shrinks);
-2. event level: the candidate clusters its strongest terms lead to in the inverted index
+2. storyline level: the candidate storylines its strongest terms lead to in the inverted index
    (``cluster/index.py``) are scored by cosine; it joins the best one scoring at least
-   ``event_threshold`` whose dates are within ``event_days`` of its publication date, or
-   founds a new event cluster;
-3. storyline level: an article that joined an event joins that event's storyline; one that
-   founded an event joins the best storyline over ``storyline_threshold`` (within
-   ``storyline_days``), or founds a new one.
+   ``storyline_threshold`` whose dates are within ``storyline_days``, or founds one;
+3. event level: the same, among that storyline's event clusters (``event_threshold``,
+   ``event_days``), or it founds a new event in the storyline;
+4. the clusters it joined are compared with their index neighbours (same parent): two whose
+   centroids reach ``merge_threshold`` are merged, the older keeping its id; the merged-away
+   id stays readable (``story()`` follows it). Work is local: one cluster's neighbours.
 
-Nothing is ever re-clustered: a cluster keeps its id and members for good. Ids derive from the
+Nothing is ever re-clustered: a cluster keeps its id and its members (merges only add). Ids derive from the
 founding article (``event-<article id>``, ``storyline-<article id>``), and every choice breaks
 ties by id, so the same articles in the same order give the same clusters and ids. A copy
 (``add(..., copy_of=canonical)``) joins its canonical's clusters without touching centroids or
