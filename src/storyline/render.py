@@ -126,6 +126,11 @@ def print_entity_profile(profile: dict) -> None:
     others = [a for a in profile["aliases"] if a != profile["name"]]
     if others:
         out.print("  also written: " + "; ".join(others))
+    for role in profile.get("roles", []):
+        when = (f"{role['first']} .. {role['last']}" if role["first"] != role["last"]
+                else role["first"]) if role["first"] else "undated"
+        office = f"{role['qualifier']} {role['title']}" if role["qualifier"] else role["title"]
+        out.print(f"  role: {office}  ({when}; {len(role['articles'])} article(s))")
     out.print(f"  named in {len(profile['articles'])} article(s):")
     for a in profile["articles"]:
         out.print(f"    {a['id']}  {a['published'] or '-':<10}  {a['outlet'] or '-'}  {a['title'] or ''}")

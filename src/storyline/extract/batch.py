@@ -8,6 +8,7 @@ from storyline import registry
 from storyline.extract import entities as _entities  # noqa: F401  (registers entities.spacy.v1)
 from storyline.extract import roles as _roles  # noqa: F401  (registers roles.rules.v1)
 from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
+from storyline.extract.pubdate import infer_published_range
 from storyline.models import Article, Extraction
 
 
@@ -31,6 +32,7 @@ def extract_batch(
         extraction = results[id(article)]
         extraction.sentences, extraction.mentions = find_entities(article, doc)
         extraction.timexes = find_times(article, doc, extraction.sentences)
+        infer_published_range(article, extraction.timexes)
         extraction.roles, references = find_roles(article, doc, extraction.sentences,
                                                   extraction.mentions)
         # titles and pronouns join the mentions; resolve/ follows their antecedents

@@ -26,6 +26,8 @@ def entity_profile(store: Store, summary: EntitySummary) -> dict:
     sentences = {aid: store.sentences(aid) for aid in articles}
     return {
         "id": entity.id, "name": entity.name, "type": entity.type, "aliases": entity.aliases,
+        "roles": roles_over_time(store, entity.id, articles),
+        "evidence": store.entity_evidence(entity.id),
         "articles": [
             {"id": a.id, "published": a.published, "outlet": a.outlet, "title": a.title}
             for a in articles.values()
@@ -34,12 +36,28 @@ def entity_profile(store: Store, summary: EntitySummary) -> dict:
     }
 
 
+def roles_over_time(store: Store, entity_id: str, articles: dict | None = None) -> list[dict]:
+    """Each office the entity held, with the dates the texts attest it (first, last) and the
+    articles saying so; undated attestations are listed with no dates."""
+    grouped: dict[tuple, dict] = {}
+    for role in store.roles(entity_id=entity_id):
+        key = (role.title, role.qualifier)
+        row = grouped.setdefault(key, {"title": role.title, "qualifier": role.qualifier,
+                                       "first": None, "last": None, "articles": []})
+        if role.date:
+            row["first"] = min(filter(None, [row["first"], role.date]))
+            row["last"] = max(filter(None, [row["last"], role.date]))
+        if role.article_id not in row["articles"]:
+            row["articles"].append(role.article_id)
+    return sorted(grouped.values(), key=lambda r: (r["first"] or "9999", r["title"]))
+
+
 def _mention_in_sentence(mention, articles: dict, sentences: dict) -> dict:
     text = articles[mention.article_id].text
     sentence = sentences[mention.article_id][mention.sentence]
     return {
         "article": mention.article_id, "start": mention.start, "end": mention.end,
-        "text": mention.text, "sentence": text[sentence.start:sentence.end],
+        "text": mention.text, "kind": mention.kind, "sentence": text[sentence.start:sentence.end],
         "sentence_start": sentence.start,
     }
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from storyline import __version__
 from storyline.errors import InputError
 from storyline.models import Article, Timex
+from storyline.query.entities import roles_over_time
 from storyline.store import EntitySummary, Store
 
 FORMATS = ("json", "jsonl", "csv")
@@ -36,6 +37,8 @@ def article_record(article: Article) -> dict:
         "authors": list(article.authors),
         "published": article.published,
         "published_from": article.provenance.get("published") if article.published else None,
+        # an estimate for undated articles, kept apart from "published" (never a real date)
+        "published_range": article.published_range,
         "language": article.language,
         "url": article.url,
         "text": article.text,
@@ -61,7 +64,7 @@ def timex_records(timexes: list[Timex]) -> list[dict]:
 def entity_record(summary: EntitySummary, store: Store) -> dict:
     entity = summary.entity
     mentions = [
-        {"article": m.article_id, "start": m.start, "end": m.end, "text": m.text}
+        {"article": m.article_id, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
         for m in store.mentions(entity_id=entity.id)
     ]
     return {
@@ -69,6 +72,7 @@ def entity_record(summary: EntitySummary, store: Store) -> dict:
         "name": entity.name,
         "type": entity.type,
         "aliases": list(entity.aliases),
+        "roles": roles_over_time(store, entity.id),
         "mentions": mentions,
     }
 
@@ -134,13 +138,19 @@ def _write_csv_tables(document: dict, folder: Path) -> None:
         ["id", "name", "type", "aliases"],
     )
     mentions = [{"entity": e["id"], **m} for e in entities for m in e["mentions"]]
-    _write_table(folder / "mentions.csv", mentions, ["entity", "article", "start", "end", "text"])
+    _write_table(folder / "mentions.csv", mentions,
+                 ["entity", "article", "start", "end", "text", "kind"])
+    roles = [{"entity": e["id"], **r, "articles": "|".join(r["articles"])}
+             for e in entities for r in e["roles"]]
+    _write_table(folder / "roles.csv", roles,
+                 ["entity", "title", "qualifier", "first", "last", "articles"])
 
 
 def _flat_article(record: dict) -> dict:
-    nested = ("removed", "repairs", "provenance", "extra", "timexes")
+    nested = ("removed", "repairs", "provenance", "extra", "timexes", "published_range")
     flat = {k: v for k, v in record.items() if k not in nested}
     flat["authors"] = "|".join(record["authors"])
+    flat["published_not_before"] = (record["published_range"] or {}).get("not_before")
     return flat
 
 
