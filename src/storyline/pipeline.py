@@ -58,10 +58,11 @@ def ingest(
 ) -> IngestReport:
     """Ingest every source into ``store``; bad inputs are reported, never fatal to the batch."""
     report = IngestReport()
+    user = _user_entities(settings)  # read once: a bad aliases file stops the run before any work
     # 1. read
     items = read_sources(sources, settings, manifest=manifest, stdin=stdin, encoding=encoding)
     for batch in _batched(items, settings.get("nlp.batch_size")):
-        _ingest_batch(batch, store, settings, report)
+        _ingest_batch(batch, store, settings, report, user)
         if on_progress is not None:
             on_progress(len(batch))
     return report
@@ -75,7 +76,8 @@ def process_article(raw: RawArticle, settings: Settings) -> Extraction:
 
 
 def _ingest_batch(
-    batch: list[RawArticle | Failure], store: Store, settings: Settings, report: IngestReport
+    batch: list[RawArticle | Failure], store: Store, settings: Settings, report: IngestReport,
+    user: list[Entity],
 ) -> None:
     articles = []
     for item in batch:
@@ -92,7 +94,7 @@ def _ingest_batch(
     # 4. extract
     extractions = _extract(articles, load_model(settings.get("nlp.model")), settings)
     # 5. resolve
-    resolution = _resolve(extractions, store, settings)
+    resolution = _resolve(extractions, store, settings, user)
     # 6. store
     result = store.save_batch(extractions, resolution.entities, resolution.merges)
     report.ingested.extend(result.saved)
@@ -139,12 +141,13 @@ def _extract(articles: list[Article], nlp, settings: Settings) -> list[Extractio
     )
 
 
-def _resolve(extractions: list[Extraction], store: Store, settings: Settings) -> Resolution:
+def _resolve(extractions: list[Extraction], store: Store, settings: Settings,
+             user: list[Entity]) -> Resolution:
     """Join the batch's names to the stored entities (and the user's aliases) they fit."""
     return resolve_batch(
         extractions,
         known=store.known_entities(lookup_keys(extractions)),
-        user=_user_entities(settings),
+        user=user,
         known_roles=store.roles(head_words=open_title_words(extractions)),
         component=settings.get("resolve.component"),
         title_window_days=settings.get("resolve.title_window_days"),

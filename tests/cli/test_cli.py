@@ -168,3 +168,30 @@ def test_reading_a_missing_store_is_an_error_not_a_new_file(command: list[str], 
     assert result.exit_code != 0
     assert result.output.strip() == f"storyline: error: no store at {missing}; create one with `storyline ingest ... --db {missing}`"
     assert not missing.exists()
+
+
+def test_entity_shows_roles_over_time(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    [profile] = json.loads(run("entity", "Tom Reyes", "--db", db, "--json").output)
+    assert [(r["title"], r["first"]) for r in profile["roles"]] == [("chair", None)]
+
+
+def test_an_aliases_file_is_honoured(corpus: Path, tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- name: Maria Okafor\n  aliases: [The Iron Docker]\n", encoding="utf-8")
+    (corpus / "c.txt").write_text("Strike goes on\nThe Iron Docker told the crowd to hold firm.\n",
+                                  encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(corpus), "--db", db, "--aliases", str(aliases)).exit_code == 0
+    [profile] = json.loads(run("entity", "Maria Okafor", "--db", db, "--json").output)
+    assert "The Iron Docker" in profile["aliases"]
+
+
+def test_a_bad_aliases_file_stops_before_any_work(corpus: Path, tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("- aliases: [x]\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = run("ingest", str(corpus), "--db", str(db), "--aliases", str(aliases))
+    assert result.exit_code != 0
+    assert result.output.strip().startswith(f"storyline: error: aliases file {aliases}, entry 1")
