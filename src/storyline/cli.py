@@ -223,6 +223,25 @@ def demo(db: str | None) -> None:
         render.print_demo(report, store)
 
 
+@main.command()
+@click.option("--story", "story_id", help="Only the articles of this story (default: all articles).")
+@click.option("--limit", type=int, default=12, help="Show at most this many referents (default 12).")
+@json_option
+@store_options
+def framing(store: Store, settings: Settings, story_id, limit, as_json) -> None:
+    """How each outlet names the same referents: words side by side, labels on names, tone."""
+    from storyline.query.framing import framing_report
+
+    articles = None
+    if story_id is not None:
+        raise click.UsageError("--story needs story clusters, which this store does not have yet")
+    report = framing_report(store, articles)
+    if as_json:
+        echo_json(report)
+    else:
+        render.print_framing(report, limit)
+
+
 @main.group(name="eval", cls=StorylineGroup)
 def eval_() -> None:
     """Measure the extractors against public gold data (from ../shared/data)."""
@@ -266,6 +285,18 @@ def eval_meantime_entities(split: str, resolver: str, model: str | None, data_di
     from storyline.evaluate.meantime import evaluate
 
     echo_json(evaluate(_eval_model(model), Path(data_dir) / "meantime_en", resolver=resolver, split=split))
+
+
+@eval_.command("newswcl50")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True,
+              help="dev = events 0-4, test = events 5-9.")
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("newswcl50")
+def eval_newswcl50(split: str, model: str | None, data_dir: str) -> None:
+    """Framing referent groups against NewsWCL50 concepts (weighted best-group P/R/F1)."""
+    from storyline.evaluate.newswcl50 import evaluate
+
+    echo_json(evaluate(_eval_model(model), Path(data_dir) / "newswcl50", split=split))
 
 
 @eval_.command("tempeval3")

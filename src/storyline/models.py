@@ -139,6 +139,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     roles: list["Role"] = field(default_factory=list)
+    framing: list["FramingTerm"] = field(default_factory=list)
 
 
 @dataclass

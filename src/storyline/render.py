@@ -142,6 +142,23 @@ def print_entity_profile(profile: dict) -> None:
         out.print(sentence)
 
 
+def print_framing(report: dict, limit: int = 12) -> None:
+    """Each referent named in several ways: every outlet's words with counts, then labels, tone."""
+    side = report["side_by_side"]
+    if not side:
+        out.print("No referent is named in more than one way yet.")
+    for referent, outlets in list(side.items())[:limit]:
+        out.print(Text(referent, style="bold"))
+        for outlet, terms in sorted(outlets.items()):
+            words = ", ".join(f"{t} ({n})" for t, n in sorted(terms.items(), key=lambda x: -x[1]))
+            out.print(f"  {outlet}: {words}")
+    for outlet, entities in sorted(report["labels"].items()):
+        labels = "; ".join(f"{e}: {', '.join(ls)}" for e, ls in sorted(entities.items()))
+        out.print(f"labels in {outlet}: {labels}")
+    for outlet, tone in sorted(report["tone"].items()):
+        out.print(f"tone of {outlet}: {tone.get('compound', 0):+.2f} (VADER compound, mean)")
+
+
 def print_hits(hits: list[SearchHit]) -> None:
     if not hits:
         out.print("No matches.")

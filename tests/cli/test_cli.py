@@ -36,7 +36,8 @@ def run(*args: str, input: bytes | None = None):
 @pytest.mark.parametrize(
     "command",
     [[], ["ingest"], ["articles"], ["show"], ["entities"], ["entity"], ["search"], ["export"], ["demo"],
-     ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"], ["eval", "tempeval3"]],
+     ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"], ["eval", "tempeval3"],
+     ["framing"], ["eval", "newswcl50"]],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")
@@ -195,3 +196,15 @@ def test_a_bad_aliases_file_stops_before_any_work(corpus: Path, tmp_path: Path) 
     result = run("ingest", str(corpus), "--db", str(db), "--aliases", str(aliases))
     assert result.exit_code != 0
     assert result.output.strip().startswith(f"storyline: error: aliases file {aliases}, entry 1")
+
+
+def test_framing_shows_each_outlets_words(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    report = json.loads(run("framing", "--db", db, "--json").output)
+    assert set(report) == {"table", "side_by_side", "labels", "tone"}
+    row = report["table"][0]
+    assert set(row) == {"article", "outlet", "referent", "term", "count", "examples"}
+    text = json.loads(run("show", row["article"], "--db", db, "--json").output)["text"]
+    example = row["examples"][0]
+    assert example["sentence"] in text and row["term"].split()[-1][:4] in text[example["start"]:example["end"]].lower()

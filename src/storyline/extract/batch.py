@@ -7,6 +7,7 @@ from spacy.language import Language
 from storyline import registry
 from storyline.extract import entities as _entities  # noqa: F401  (registers entities.spacy.v1)
 from storyline.extract import roles as _roles  # noqa: F401  (registers roles.rules.v1)
+from storyline.extract import framing as _framing  # noqa: F401  (registers framing.terms.v1)
 from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
 from storyline.extract.pubdate import infer_published_range
 from storyline.models import Article, Extraction
@@ -20,11 +21,13 @@ def extract_batch(
     max_chars: int = 200_000,
     time_component: str = "time.rules.v1",
     roles_component: str = "roles.rules.v1",
+    framing_component: str = "framing.terms.v1",
 ) -> list[Extraction]:
     """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts."""
     find_entities = registry.get(component)()
     find_times = registry.get(time_component)()
     find_roles = registry.get(roles_component)()
+    find_framing = registry.get(framing_component)()
     results = {id(a): Extraction(article=a) for a in articles}
     to_parse = [a for a in articles if a.nlp_skipped is None]
     texts = (a.text[:max_chars] for a in to_parse)
@@ -37,4 +40,5 @@ def extract_batch(
                                                   extraction.mentions)
         # titles and pronouns join the mentions; resolve/ follows their antecedents
         extraction.mentions = sorted(extraction.mentions + references, key=lambda m: (m.start, m.end))
+        extraction.framing = find_framing(article, doc, [s.start for s in extraction.sentences])
     return [results[id(a)] for a in articles]

@@ -19,11 +19,12 @@ from storyline import __version__
 from storyline.errors import InputError
 from storyline.models import Article, Timex
 from storyline.query.entities import roles_over_time
+from storyline.query.framing import framing_report
 from storyline.store import EntitySummary, Store
 
 FORMATS = ("json", "jsonl", "csv")
 # Filled by later capabilities; present now so readers can rely on the keys.
-LATER_SECTIONS = ("events", "claims", "quotes", "stories", "framing")
+LATER_SECTIONS = ("events", "claims", "quotes", "stories")
 ROW_KIND = {"articles": "article", "entities": "entity", "events": "event", "claims": "claim",
             "quotes": "quote", "stories": "story", "framing": "framing"}
 
@@ -94,6 +95,7 @@ def build_export(store: Store) -> dict:
         "entities": [entity_record(e, store) for e in store.entities()],
     }
     document.update({section: [] for section in LATER_SECTIONS})
+    document["framing"] = framing_report(store)["table"]
     return document
 
 

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from collections.abc import Iterable
 
-from storyline.models import Article, Entity, EntityMerge, Extraction, Mention, Role, Sentence, Timex
+from storyline.models import Article, Entity, EntityMerge, Extraction, FramingTerm, Mention, Role, Sentence, Timex
 
 
 @dataclass
@@ -52,6 +52,7 @@ class Store(Protocol):
     def known_entities(self, keys: Iterable[str]) -> list[Entity]: ...
     def entity_evidence(self, entity_id: str) -> list[str]: ...
     def roles(self, entity_id: str | None = None, head_words: Iterable[str] = ()) -> list[Role]: ...
+    def framing_terms(self, article_ids: Iterable[str] | None = None) -> list[FramingTerm]: ...
 
     def find_by_hash(self, content_hash: str) -> str | None: ...
     def article(self, article_id: str) -> Article: ...  # NotFoundError when absent

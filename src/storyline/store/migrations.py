@@ -209,11 +209,37 @@ def _v3_entities_and_roles(conn: sqlite3.Connection) -> None:
     )
 
 
+# Framing: each article's word choices (noun phrases, labels on names, the names themselves)
+# with the evidence the collection-level grouping uses (head noun, anchor entity, contexts).
+_V4_FRAMING = (
+    """CREATE TABLE framing_terms (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        sentence INTEGER,
+        kind TEXT NOT NULL,
+        term TEXT NOT NULL,
+        referent TEXT NOT NULL,
+        head TEXT NOT NULL DEFAULT '',
+        anchor TEXT,
+        entity_type TEXT,
+        context TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (article_id, position)
+    )""",
+)
+
+
+def _v4_framing(conn: sqlite3.Connection) -> None:
+    _run(conn, _V4_FRAMING)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial_schema),
     Migration(2, "time expressions", _v2_timexes),
     Migration(3, "entity aliases, keys, evidence, redirects; roles; reference mentions",
               _v3_entities_and_roles),
+    Migration(4, "framing terms", _v4_framing),
 )
 
 

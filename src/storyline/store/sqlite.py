@@ -25,9 +25,11 @@ from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
 from storyline.models import (
-    Article, Entity, EntityMerge, Extraction, Mention, Repair, RemovedLine, Role, Sentence, Timex,
+    Article, Entity, EntityMerge, Extraction, FramingTerm, Mention, Repair, RemovedLine, Role,
+    Sentence, Timex,
 )
 from storyline.store import sqlite_entities as entity_rows
+from storyline.store import sqlite_framing as framing_rows
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
 from storyline.store.migrations import MIGRATIONS, Migration, migrate, write_transaction
 
@@ -289,6 +291,11 @@ class SQLiteStore:
                 entity_id = entity_rows.redirected(conn, entity_id) or entity_id
             return entity_rows.select_roles(conn, entity_id, head_words)
 
+    def framing_terms(self, article_ids: Iterable[str] | None = None) -> list[FramingTerm]:
+        """Stored word choices (each with its article's outlet), of some articles or all."""
+        with self._session("read framing terms") as conn:
+            return framing_rows.select_framing(conn, article_ids)
+
     # -- search -----------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -375,6 +382,7 @@ def _insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: st
     )
     _insert_timexes(conn, extraction.timexes)
     entity_rows.insert_roles(conn, extraction.roles)
+    framing_rows.insert_framing(conn, extraction.framing)
 
 
 def _insert_timexes(conn: sqlite3.Connection, timexes: list[Timex]) -> None:
@@ -433,7 +441,9 @@ def _check_belongs(extraction: Extraction) -> None:
     # Facts are stored under their own article_id: one filed under another article would
     # point its offsets into the wrong text.
     own = extraction.article.id
-    for fact in (*extraction.sentences, *extraction.mentions, *extraction.timexes, *extraction.roles):
+    facts = (*extraction.sentences, *extraction.mentions, *extraction.timexes, *extraction.roles,
+             *extraction.framing)
+    for fact in facts:
         if fact.article_id != own:
             kind = type(fact).__name__.lower()
             raise StoreError(
@@ -555,7 +565,8 @@ def _search_index_problems(conn: sqlite3.Connection) -> list[str]:
 def _offset_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
     for table, label in (("mentions", "mention"), ("sentences", "sentence"),
-                         ("timexes", "time expression"), ("roles", "role")):
+                         ("timexes", "time expression"), ("roles", "role"),
+                         ("framing_terms", "framing term")):
         rows = conn.execute(
             f'SELECT f.article_id, f."start", f."end", length(a.text) FROM {table} f '
             "JOIN articles a ON a.id = f.article_id "
