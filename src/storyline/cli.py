@@ -234,12 +234,49 @@ def framing(store: Store, settings: Settings, story_id, limit, as_json) -> None:
 
     articles = None
     if story_id is not None:
-        raise click.UsageError("--story needs story clusters, which this store does not have yet")
+        from storyline.query.stories import story_detail
+
+        articles = story_detail(store, story_id)["articles"]
     report = framing_report(store, articles)
     if as_json:
         echo_json(report)
     else:
         render.print_framing(report, limit)
+
+
+@main.command()
+@click.option("--level", type=click.Choice(["event", "storyline"]), help="Only this level.")
+@json_option
+@store_options
+def stories(store: Store, settings: Settings, level, as_json) -> None:
+    """Story clusters: events (one happening) and storylines (related events over time)."""
+    from storyline.query.stories import list_stories
+
+    found = list_stories(store, level)
+    echo_json(found) if as_json else render.print_stories(found)
+
+
+@main.command()
+@click.argument("story_id")
+@json_option
+@store_options
+def story(store: Store, settings: Settings, story_id, as_json) -> None:
+    """One story: its articles, outlets, copies, independent reports and date span."""
+    from storyline.query.stories import story_detail
+
+    detail = story_detail(store, story_id)
+    echo_json(detail) if as_json else render.print_story(detail)
+
+
+@main.command()
+@json_option
+@store_options
+def copies(store: Store, settings: Settings, as_json) -> None:
+    """Groups of near-duplicate articles (syndicated or lightly edited), canonical first."""
+    from storyline.query.stories import list_copies
+
+    groups = list_copies(store)
+    echo_json(groups) if as_json else render.print_copies(groups)
 
 
 @main.group(name="eval", cls=StorylineGroup)
@@ -285,6 +322,19 @@ def eval_meantime_entities(split: str, resolver: str, model: str | None, data_di
     from storyline.evaluate.meantime import evaluate
 
     echo_json(evaluate(_eval_model(model), Path(data_dir) / "meantime_en", resolver=resolver, split=split))
+
+
+@eval_.command("ecbplus")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
+@click.option("--with-entities", is_flag=True, help="Add spaCy entities to the text features.")
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("ecbplus")
+def eval_ecbplus(split: str, with_entities: bool, model: str | None, data_dir: str) -> None:
+    """Story clustering against ECB+ topics and subtopics (B³ F1, V-measure, ARI) beside TF-IDF."""
+    from storyline.evaluate.ecbplus import evaluate
+
+    nlp = _eval_model(model) if with_entities else None
+    echo_json(evaluate(Path(data_dir) / "ecbplus", split=split, nlp=nlp))
 
 
 @eval_.command("newswcl50")

@@ -6,9 +6,12 @@
     4. extract   Article -> sentences, mentions, times, roles       (extract/, pure, batched)
     5. resolve   mentions -> canonical entities, joined to stored   (resolve/, incremental)
     6. store     one transaction per batch                          (store/)
+    7. cluster   copies and stories, article by article             (cluster/, incremental)
 
 Steps 2 and 4 are a pure function of one article (``process_article``), so they can run in
-any process; steps 3, 5 and 6 are the global, incremental part.
+any process; steps 3, 5, 6 and 7 are the global, incremental part. The clustering state is
+loaded once per run and saved at its end; articles a stopped run stored but did not cluster
+are caught up at the start of the next.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from storyline.clean import clean_article
+from storyline.cluster.collection import COPIES, STORIES, Clusters
 from storyline.config import Settings
 from storyline.errors import InputError
 from storyline.extract import extract_batch
@@ -59,13 +63,36 @@ def ingest(
     """Ingest every source into ``store``; bad inputs are reported, never fatal to the batch."""
     report = IngestReport()
     user = _user_entities(settings)  # read once: a bad aliases file stops the run before any work
+    clusters = load_clusters(store)
     # 1. read
     items = read_sources(sources, settings, manifest=manifest, stdin=stdin, encoding=encoding)
     for batch in _batched(items, settings.get("nlp.batch_size")):
-        _ingest_batch(batch, store, settings, report, user)
+        for extraction in _ingest_batch(batch, store, settings, report, user):
+            # 7. cluster
+            clusters.add(extraction)
         if on_progress is not None:
             on_progress(len(batch))
+    save_clusters(store, clusters)
     return report
+
+
+def load_clusters(store: Store) -> Clusters:
+    """The stored clustering state, caught up with every stored article it lacks."""
+    clusters = Clusters.from_state(store.cluster_state(COPIES), store.cluster_state(STORIES))
+    for article_id in store.article_ids():
+        if not clusters.has(article_id):
+            clusters.add(_stored_extraction(store, article_id))
+    return clusters
+
+
+def save_clusters(store: Store, clusters: Clusters) -> None:
+    for component, tables in clusters.to_state().items():
+        store.save_cluster_state(component, tables)
+
+
+def _stored_extraction(store: Store, article_id: str) -> Extraction:
+    return Extraction(store.article(article_id), store.sentences(article_id),
+                      store.mentions(article_id=article_id), store.timexes(article_id))
 
 
 def process_article(raw: RawArticle, settings: Settings) -> Extraction:
@@ -78,7 +105,8 @@ def process_article(raw: RawArticle, settings: Settings) -> Extraction:
 def _ingest_batch(
     batch: list[RawArticle | Failure], store: Store, settings: Settings, report: IngestReport,
     user: list[Entity],
-) -> None:
+) -> list[Extraction]:
+    """Steps 2-6 for one batch; returns the extractions stored."""
     articles = []
     for item in batch:
         if isinstance(item, Failure):
@@ -90,7 +118,7 @@ def _ingest_batch(
         if article is not None and not _is_duplicate(article, store, articles, report):
             articles.append(article)
     if not articles:
-        return  # nothing new: don't even load the model
+        return []  # nothing new: don't even load the model
     # 4. extract
     extractions = _extract(articles, load_model(settings.get("nlp.model")), settings)
     # 5. resolve
@@ -99,6 +127,8 @@ def _ingest_batch(
     result = store.save_batch(extractions, resolution.entities, resolution.merges)
     report.ingested.extend(result.saved)
     report.not_parsed.extend((a.id, a.nlp_skipped) for a in articles if a.nlp_skipped)
+    saved = set(result.saved)
+    return [e for e in extractions if e.article.id in saved]
 
 
 def _clean(raw: RawArticle, settings: Settings) -> Article:

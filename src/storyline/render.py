@@ -142,6 +142,32 @@ def print_entity_profile(profile: dict) -> None:
         out.print(sentence)
 
 
+def print_stories(stories: list[dict]) -> None:
+    if not stories:
+        out.print("No stories yet.")
+    for s in stories:
+        span = f"{s['first'] or '?'} .. {s['last'] or '?'}"
+        click.echo(f"{s['id']}  {s['level']:<9}  {len(s['articles'])} article(s), "
+                   f"{s['independent_reports']} independent  {span}  {s['title']}")
+
+
+def print_story(detail: dict) -> None:
+    out.print(Text(f"{detail['title']}  ({detail['level']}, {detail['id']})", style="bold"))
+    out.print(f"  {detail['first'] or '?'} .. {detail['last'] or '?'}; outlets: "
+              f"{', '.join(detail['outlets']) or '-'}; {detail['independent_reports']} independent report(s)")
+    for a in detail["article_rows"]:
+        copy = f"  (copy of {a['copy_of']})" if a["copy_of"] else ""
+        click.echo(f"    {a['id']}  {a['published'] or '-':<10}  {a['outlet'] or '-'}  {a['title'] or ''}{copy}")
+
+
+def print_copies(groups: list[dict]) -> None:
+    if not groups:
+        out.print("No copies found.")
+    for g in groups:
+        others = [a for a in g["articles"] if a != g["canonical"]]
+        click.echo(f"{g['id']}: {g['canonical']} (canonical) <- {', '.join(others)}")
+
+
 def print_framing(report: dict, limit: int = 12) -> None:
     """Each referent named in several ways: every outlet's words with counts, then labels, tone."""
     side = report["side_by_side"]

@@ -37,7 +37,7 @@ def run(*args: str, input: bytes | None = None):
     "command",
     [[], ["ingest"], ["articles"], ["show"], ["entities"], ["entity"], ["search"], ["export"], ["demo"],
      ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"], ["eval", "tempeval3"],
-     ["framing"], ["eval", "newswcl50"]],
+     ["framing"], ["eval", "newswcl50"], ["stories"], ["story"], ["copies"], ["eval", "ecbplus"]],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")
@@ -208,3 +208,40 @@ def test_framing_shows_each_outlets_words(corpus: Path, tmp_path: Path) -> None:
     text = json.loads(run("show", row["article"], "--db", db, "--json").output)["text"]
     example = row["examples"][0]
     assert example["sentence"] in text and row["term"].split()[-1][:4] in text[example["start"]:example["end"]].lower()
+
+
+def test_stories_story_and_copies(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "copy.txt").write_text(ARTICLE_B.replace("Thursday", "Thursday evening"), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    found = json.loads(run("stories", "--db", db, "--json").output)
+    assert {s["level"] for s in found} == {"event", "storyline"}
+    assert sum(len(s["articles"]) for s in found if s["level"] == "event") == 3
+    [group] = json.loads(run("copies", "--db", db, "--json").output)
+    assert len(group["articles"]) == 2
+    event = next(s for s in found if group["canonical"] in s["articles"] and s["level"] == "event")
+    detail = json.loads(run("story", event["id"], "--db", db, "--json").output)
+    assert detail["independent_reports"] == len(detail["articles"]) - 1
+    exported = tmp_path / "out.json"
+    run("export", "--db", db, "-o", str(exported))
+    stories = json.loads(exported.read_text(encoding="utf-8"))["stories"]
+    assert set(stories[0]) == {"id", "title", "level", "articles", "events", "first", "last"}
+
+
+def test_a_run_that_stopped_before_clustering_is_caught_up(corpus: Path, tmp_path: Path) -> None:
+    from storyline.pipeline import load_clusters
+    from storyline.store import open_store
+
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    with open_store(db) as store:
+        store.save_cluster_state("stories.incremental.v1", {})  # as if the run died before saving
+        store.save_cluster_state("copies.minhash.v1", {})
+        assert all(load_clusters(store).has(a) for a in store.article_ids())
+
+
+def test_an_unknown_story_is_one_clear_line(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    result = run("story", "event-nope", "--db", db)
+    assert result.exit_code != 0 and result.output.startswith("storyline: error:")

@@ -234,12 +234,29 @@ def _v4_framing(conn: sqlite3.Connection) -> None:
     _run(conn, _V4_FRAMING)
 
 
+# Clustering state: each component's tables (copy groups, story clusters) as JSON rows.
+_V5_CLUSTERS = (
+    """CREATE TABLE cluster_state (
+        component TEXT NOT NULL,
+        tbl TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        row TEXT NOT NULL,
+        PRIMARY KEY (component, tbl, position)
+    ) WITHOUT ROWID""",
+)
+
+
+def _v5_clusters(conn: sqlite3.Connection) -> None:
+    _run(conn, _V5_CLUSTERS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial_schema),
     Migration(2, "time expressions", _v2_timexes),
     Migration(3, "entity aliases, keys, evidence, redirects; roles; reference mentions",
               _v3_entities_and_roles),
     Migration(4, "framing terms", _v4_framing),
+    Migration(5, "clustering state", _v5_clusters),
 )
 
 

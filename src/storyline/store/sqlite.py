@@ -29,6 +29,7 @@ from storyline.models import (
     Sentence, Timex,
 )
 from storyline.store import sqlite_entities as entity_rows
+from storyline.store import sqlite_clusters as cluster_rows
 from storyline.store import sqlite_framing as framing_rows
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
 from storyline.store.migrations import MIGRATIONS, Migration, migrate, write_transaction
@@ -295,6 +296,21 @@ class SQLiteStore:
         """Stored word choices (each with its article's outlet), of some articles or all."""
         with self._session("read framing terms") as conn:
             return framing_rows.select_framing(conn, article_ids)
+
+    def cluster_state(self, component: str) -> dict[str, list[tuple]]:
+        """A clustering component's stored tables ({} when none were saved)."""
+        with self._session(f"read the {component} state") as conn:
+            return cluster_rows.read_state(conn, component)
+
+    def save_cluster_state(self, component: str, tables: dict[str, list[tuple]]) -> None:
+        """Replace a clustering component's stored tables, in one transaction."""
+        with self._session(f"save the {component} state") as conn, write_transaction(conn):
+            cluster_rows.replace_state(conn, component, tables)
+
+    def article_ids(self) -> list[str]:
+        """Every stored article id, in ingestion order."""
+        with self._session("list article ids") as conn:
+            return [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY seq")]
 
     # -- search -----------------------------------------------------------------------------
 

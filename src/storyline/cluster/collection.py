@@ -1,0 +1,52 @@
+"""The two clustering components together, as the pipeline drives them.
+
+    clusters = Clusters.from_state(copy_rows, story_rows)    # {} rows: a fresh start
+    clusters.add(extraction)        # copies first: a copy joins its canonical's stories
+    clusters.has(article_id)        # already clustered? (catching up after an interrupted run)
+    clusters.to_state() -> {"copies.minhash.v1": rows, "stories.incremental.v1": rows}
+
+No store access here: the pipeline loads and saves the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storyline.cluster.copies import CopyDetector
+from storyline.cluster.stories import StoryClusterer
+from storyline.models import Extraction
+
+COPIES = "copies.minhash.v1"
+STORIES = "stories.incremental.v1"
+
+
+@dataclass
+class Clusters:
+    copies: CopyDetector = field(default_factory=CopyDetector)
+    stories: StoryClusterer = field(default_factory=StoryClusterer)
+    members: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_state(cls, copy_rows: dict[str, list[tuple]], story_rows: dict[str, list[tuple]]) -> Clusters:
+        clusters = cls()
+        if copy_rows:
+            clusters.copies = CopyDetector.from_rows(copy_rows)
+        if story_rows:
+            clusters.stories = StoryClusterer.from_rows(story_rows)
+            clusters.members = {row[0] for row in story_rows.get("story_articles", [])}
+        return clusters
+
+    def has(self, article_id: str) -> bool:
+        return article_id in self.members
+
+    def add(self, extraction: Extraction) -> None:
+        article = extraction.article
+        if self.has(article.id):
+            return
+        self.copies.add(article)
+        canonical = self.copies.canonical_of(article.id)
+        self.stories.add(extraction, copy_of=canonical if canonical != article.id else None)
+        self.members.add(article.id)
+
+    def to_state(self) -> dict[str, dict[str, list[tuple]]]:
+        return {COPIES: self.copies.to_rows(), STORIES: self.stories.to_rows()}
