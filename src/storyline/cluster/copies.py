@@ -109,8 +109,8 @@ class CopyDetector:
     # -- matching ---------------------------------------------------------------------------
     def _sign(self, article: Article) -> Signed:
         minhash = MinHash(num_perm=self.settings.permutations, seed=self.settings.seed, scheme=_SCHEME)
-        for shingle in sorted(shingles(article.text, self.settings.shingle_size)):
-            minhash.update(shingle.encode("utf-8"))
+        # one vectorized update for all shingles: a Python loop per shingle dominated the cost
+        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles(article.text, self.settings.shingle_size))])
         wire = article.extra.get("wire")
         authors = tuple(sorted(a.casefold() for a in article.authors))
         return Signed(article.id, minhash, article.published, len(article.text),
