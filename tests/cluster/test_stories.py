@@ -128,3 +128,15 @@ def test_unknown_ids_and_levels_are_errors(call, error) -> None:
 
 def test_registered_by_name() -> None:
     assert registry.get("stories.incremental.v1") is StoryClusterer
+
+
+def test_alike_clusters_far_apart_in_time_are_not_merged() -> None:
+    from storyline.cluster.index import Cluster
+    from storyline.cluster.stories import _spans_close
+
+    january = Cluster("event-a", "a", first="2031-01-02", last="2031-01-03")
+    june = Cluster("event-b", "b", first="2031-06-01", last="2031-06-01")
+    undated = Cluster("event-c", "c")
+    assert not _spans_close(january, june, 7)
+    assert _spans_close(january, june, 180)
+    assert _spans_close(january, undated, 7)

@@ -162,6 +162,8 @@ class StoryClusterer:
             other = index.clusters[other_id]
             if other_id == cluster.id or other.parent != cluster.parent:
                 continue
+            if not _spans_close(cluster, other, self._level_settings(_level_of(cluster))[1]):
+                continue  # alike in words but apart in time: two phone calls, two events
             score = index.pair_similarity(cluster.id, other_id)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = other, score
@@ -260,6 +262,22 @@ def _within(published: str | None, cluster: Cluster, days: int) -> bool:
     except ValueError:
         return True  # a partial date ("2021-03") does not rule a cluster out
     return (first - day).days <= days and (day - last).days <= days
+
+
+def _level_of(cluster: Cluster) -> str:
+    return "event" if cluster.id.startswith("event") else "storyline"
+
+
+def _spans_close(a: Cluster, b: Cluster, days: int) -> bool:
+    """True unless both are dated and their date spans lie more than ``days`` apart."""
+    if not (a.first and a.last and b.first and b.last):
+        return True
+    try:
+        a_first, a_last = date.fromisoformat(a.first), date.fromisoformat(a.last)
+        b_first, b_last = date.fromisoformat(b.first), date.fromisoformat(b.last)
+    except ValueError:
+        return True
+    return (b_first - a_last).days <= days and (a_first - b_last).days <= days
 
 
 def _checked_level(level: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that precede a person's name as a title, rank, office or honorific. Stripped only from
 # the front of PERSON names (never from organizations: "State Department" keeps "state").
@@ -181,6 +182,7 @@ class Name:
         return len(self.words) == 1 and 2 <= len(letters) <= 6 and letters.isupper()
 
 
+@lru_cache(maxsize=65536)  # pure, and called for the same names over and over
 def parse_name(surface: str, label: str) -> Name:
     words = words_of(surface)
     if words and words[0] in {"the", "a", "an"} and len(words) > 1:

@@ -165,10 +165,17 @@ def _attached_entity(doc: Doc, head: Token, modifiers: list[Token]) -> Span | No
 
 
 def _entity_of(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The entity span holding ``token``, walked from its IOB tags (scanning ``doc.ents``
+    rebuilds every span on each call, which dominated this component's time)."""
+    if not token.ent_type_:
+        return None
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _entity_start(token: Token) -> int:
