@@ -253,3 +253,70 @@ class Resolution:
 
     entities: list[Entity] = field(default_factory=list)  # new or changed entities
     merges: list[EntityMerge] = field(default_factory=list)
+
+
+@dataclass
+class EventActor:
+    """A participant of an event: the mention naming it, and its role."""
+
+    start: int  # the mention's offsets in the article text
+    end: int
+    text: str
+    role: str  # "source" (who acts) or "target" (who is acted on)
+    entity_id: str | None = None  # filled by resolve/ from the mention at ``start``
+
+
+@dataclass
+class Event:
+    """One event mention (PLOVER type), as one sentence of one article tells it."""
+
+    article_id: str
+    start: int  # the trigger (the verb or noun that names the event)
+    end: int
+    sentence: int
+    type: str  # PLOVER: AGREE, CONSULT, ..., plus STATEMENT and OTHER
+    mode: str | None = None  # e.g. CONSULT "phone" / "visit" / "meeting"
+    trigger: str = ""
+    actors: list[EventActor] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None  # TIMEX3 value, only the precision the text gives
+    date_precision: str | None = None
+    modality: str = "happened"  # happened / planned / announced / denied
+    confidence: float = 0.5
+    id: str | None = None  # the merged real-world event, filled by resolve/
+
+
+@dataclass
+class Claim:
+    """A figure a source gives: value, what it counts, as of when, attributed to whom."""
+
+    article_id: str
+    start: int  # the figure's words
+    end: int
+    sentence: int
+    text: str
+    value: float | None
+    counts: str  # what is counted, normalized (e.g. "killed", "hostages released")
+    approximate: bool = False
+    lower: float | None = None
+    upper: float | None = None
+    total: float | None = None  # "87 of the 251" -> 251
+    as_of: str | None = None  # TIMEX3 value
+    source: str | None = None  # the attribution as written ("the Gaza health ministry")
+    source_start: int | None = None
+    source_entity: str | None = None  # filled by resolve/
+
+
+@dataclass
+class Quote:
+    """A direct quote with its speaker and cue verb."""
+
+    article_id: str
+    start: int  # the quoted words (without the quote marks)
+    end: int
+    text: str
+    cue: str | None = None  # "said", "told", ...
+    speaker: str | None = None  # the speaker as written ("he", "the ministry", "Rubio")
+    speaker_start: int | None = None
+    speaker_entity: str | None = None  # filled by resolve/ (through pronouns and titles too)
+    sentence: int | None = None
