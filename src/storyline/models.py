@@ -140,6 +140,9 @@ class Extraction:
     timexes: list[Timex] = field(default_factory=list)
     roles: list["Role"] = field(default_factory=list)
     framing: list["FramingTerm"] = field(default_factory=list)
+    events: list["Event"] = field(default_factory=list)
+    claims: list["Claim"] = field(default_factory=list)
+    quotes: list["Quote"] = field(default_factory=list)
 
 
 @dataclass

@@ -331,3 +331,24 @@ def test_store_is_a_context_manager_and_refuses_use_after_close(make_store) -> N
     with pytest.raises(StoreError, match="closed"):
         store.count_articles()
     store.close()  # closing twice is harmless
+
+
+def test_events_claims_and_quotes_round_trip(store: Store) -> None:
+    from storyline.models import Claim, Event, EventActor, Quote
+
+    article = make_article("facts")
+    event = Event(article.id, 0, 4, 0, "CONSULT", "phone", "call",
+                  [EventActor(5, 9, "Dana", "source", "e1")], None, "2031-05-06", "day", id="v1")
+    undated = Event(article.id, 6, 8, 0, "OTHER")
+    claim = Claim(article.id, 0, 5, 0, "some 80", 80.0, "hostages", approximate=True, as_of="2031-05")
+    quote = Quote(article.id, 1, 5, "we go", "said", "he", 0, "e1", 0)
+    extraction = Extraction(article, [Sentence(article.id, 0, 0, 10)], events=[undated, event],
+                            claims=[claim], quotes=[quote])
+    store.save_batch([extraction])
+    assert store.events() == [event, undated]  # dated first
+    assert store.events(date_from="2031-05-06", date_to="2031-05-06") == [event]
+    assert store.events(types=["OTHER"]) == [undated]
+    assert store.claims() == [claim]
+    assert store.quotes(speaker_entity="e1") == [quote] and store.quotes("e2") == []
+    store.update_events([Event(article.id, 6, 8, 0, "OTHER", id="v9")])
+    assert store.events(types=["OTHER"])[0].id == "v9"

@@ -250,6 +250,34 @@ def _v5_clusters(conn: sqlite3.Connection) -> None:
     _run(conn, _V5_CLUSTERS)
 
 
+# Events, claims and quotes: filter/sort columns plus the whole fact as JSON (``data``).
+_V6_FACTS = tuple(
+    f"""CREATE TABLE {table} (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        {columns},
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, position)
+    )"""
+    for table, columns in (
+        ("events", "type TEXT NOT NULL, date TEXT, event_id TEXT"),
+        ("claims", "counts TEXT NOT NULL, as_of TEXT"),
+        ("quotes", "speaker_entity TEXT"),
+    )
+) + (
+    "CREATE INDEX events_by_date ON events(date, type)",
+    "CREATE INDEX events_by_event ON events(event_id)",
+    "CREATE INDEX claims_by_counts ON claims(counts, as_of)",
+    "CREATE INDEX quotes_by_speaker ON quotes(speaker_entity)",
+)
+
+
+def _v6_facts(conn: sqlite3.Connection) -> None:
+    _run(conn, _V6_FACTS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial_schema),
     Migration(2, "time expressions", _v2_timexes),
@@ -257,6 +285,7 @@ MIGRATIONS: tuple[Migration, ...] = (
               _v3_entities_and_roles),
     Migration(4, "framing terms", _v4_framing),
     Migration(5, "clustering state", _v5_clusters),
+    Migration(6, "events, claims and quotes", _v6_facts),
 )
 
 

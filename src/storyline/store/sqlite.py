@@ -25,11 +25,12 @@ from typing import Any
 
 from storyline.errors import NotFoundError, StoreError
 from storyline.models import (
-    Article, Entity, EntityMerge, Extraction, FramingTerm, Mention, Repair, RemovedLine, Role,
-    Sentence, Timex,
+    Article, Claim, Entity, EntityMerge, Event, Extraction, FramingTerm, Mention, Quote, Repair,
+    RemovedLine, Role, Sentence, Timex,
 )
 from storyline.store import sqlite_entities as entity_rows
 from storyline.store import sqlite_clusters as cluster_rows
+from storyline.store import sqlite_facts as fact_rows
 from storyline.store import sqlite_framing as framing_rows
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
 from storyline.store.migrations import MIGRATIONS, Migration, migrate, write_transaction
@@ -297,6 +298,38 @@ class SQLiteStore:
         with self._session("read framing terms") as conn:
             return framing_rows.select_framing(conn, article_ids)
 
+    def events(self, date_from: str | None = None, date_to: str | None = None,
+               types: Iterable[str] = (), dates: Iterable[str] = ()) -> list[Event]:
+        """Event mentions by date (undated last); filtered by a date range, types or exact dates."""
+        clauses: list[str] = []
+        params: list[str] = []
+        # "<= to + U+FFFF": a day-precision bound also takes the times of that day
+        for clause, value in (("date >= ?", date_from), ("date <= ?", date_to and date_to + "\uffff")):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        for column, values in (("type", sorted(set(types))), ("date", sorted(set(dates)))):
+            if values:
+                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with self._session("read events") as conn:
+            return fact_rows.select_facts(conn, "events", where, params)
+
+    def claims(self) -> list[Claim]:
+        with self._session("read claims") as conn:
+            return fact_rows.select_facts(conn, "claims")
+
+    def quotes(self, speaker_entity: str | None = None) -> list[Quote]:
+        where, params = ("WHERE speaker_entity = ?", [speaker_entity]) if speaker_entity else ("", [])
+        with self._session("read quotes") as conn:
+            return fact_rows.select_facts(conn, "quotes", where, params)
+
+    def update_events(self, events: Iterable[Event]) -> None:
+        """Give stored event mentions the canonical event ids a later batch found."""
+        with self._session("update events") as conn, write_transaction(conn):
+            fact_rows.update_event_ids(conn, events)
+
     def cluster_state(self, component: str) -> dict[str, list[tuple]]:
         """A clustering component's stored tables ({} when none were saved)."""
         with self._session(f"read the {component} state") as conn:
@@ -399,6 +432,7 @@ def _insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: st
     _insert_timexes(conn, extraction.timexes)
     entity_rows.insert_roles(conn, extraction.roles)
     framing_rows.insert_framing(conn, extraction.framing)
+    fact_rows.insert_facts(conn, extraction.events, extraction.claims, extraction.quotes)
 
 
 def _insert_timexes(conn: sqlite3.Connection, timexes: list[Timex]) -> None:
@@ -458,7 +492,7 @@ def _check_belongs(extraction: Extraction) -> None:
     # point its offsets into the wrong text.
     own = extraction.article.id
     facts = (*extraction.sentences, *extraction.mentions, *extraction.timexes, *extraction.roles,
-             *extraction.framing)
+             *extraction.framing, *extraction.events, *extraction.claims, *extraction.quotes)
     for fact in facts:
         if fact.article_id != own:
             kind = type(fact).__name__.lower()
@@ -582,7 +616,8 @@ def _offset_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
     for table, label in (("mentions", "mention"), ("sentences", "sentence"),
                          ("timexes", "time expression"), ("roles", "role"),
-                         ("framing_terms", "framing term")):
+                         ("framing_terms", "framing term"), ("events", "event"),
+                         ("claims", "claim"), ("quotes", "quote")):
         rows = conn.execute(
             f'SELECT f.article_id, f."start", f."end", length(a.text) FROM {table} f '
             "JOIN articles a ON a.id = f.article_id "
