@@ -245,6 +245,54 @@ def framing(store: Store, settings: Settings, story_id, limit, as_json) -> None:
 
 
 @main.command()
+@click.option("--entity", "entity_name", help="Only events this entity takes part in.")
+@click.option("--type", "type_", help="Only this event type (PLOVER: CONSULT, AGREE, ASSAULT, ...).")
+@click.option("--from", "date_from", help="Only events on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", help="Only events on or before this date (YYYY[-MM[-DD]]).")
+@json_option
+@store_options
+def timeline(store: Store, settings: Settings, entity_name, type_, date_from, date_to, as_json) -> None:
+    """Dated events in order, each with its sources; undated events listed apart."""
+    from storyline.query.entities import find_entities
+    from storyline.query.facts import timeline as build
+
+    wanted = [e.entity.id for e in find_entities(store, entity_name)] if entity_name else [None]
+    found = {"dated": [], "undated": []}
+    for entity_id in wanted:
+        part = build(store, entity_id, type_ and type_.upper(), date_from, date_to)
+        for key in found:
+            found[key] += [r for r in part[key] if r not in found[key]]
+    echo_json(found) if as_json else render.print_timeline(found)
+
+
+@main.command()
+@json_option
+@store_options
+def claims(store: Store, settings: Settings, as_json) -> None:
+    """The claims ledger: every figure, what it counts, as of when, and who says so."""
+    from storyline.query.facts import claim_records
+
+    found = claim_records(store)
+    echo_json(found) if as_json else render.print_claims(found)
+
+
+@main.command()
+@click.option("--speaker", help="Only quotes by this entity (any of its spellings).")
+@json_option
+@store_options
+def quotes(store: Store, settings: Settings, speaker, as_json) -> None:
+    """Direct quotes with their speakers (also through "he said") and cue verbs."""
+    from storyline.query.entities import find_entities
+    from storyline.query.facts import quote_records
+
+    if speaker:
+        found = [q for e in find_entities(store, speaker) for q in quote_records(store, e.entity.id)]
+    else:
+        found = quote_records(store)
+    echo_json(found) if as_json else render.print_quotes(found)
+
+
+@main.command()
 @click.option("--level", type=click.Choice(["event", "storyline"]), help="Only this level.")
 @json_option
 @store_options

@@ -142,6 +142,38 @@ def print_entity_profile(profile: dict) -> None:
         out.print(sentence)
 
 
+def print_timeline(found: dict) -> None:
+    if not found["dated"] and not found["undated"]:
+        out.print("No events.")
+    for heading, events in (("", found["dated"]), ("Undated:", found["undated"])):
+        if heading and events:
+            click.secho(heading, bold=True)
+        for e in events:
+            actors = ", ".join(f"{a['name']} ({a['role']})" for a in e["actors"])
+            mode = f"/{e['mode']}" if e["mode"] else ""
+            click.echo(f"{e['date'] or '-':<10}  {e['type']}{mode}  {e['modality']}  {actors}"
+                       f"  [{len(e['articles'])} source(s)]")
+            click.echo(f"    {e['evidence'][0]['sentence']}")
+
+
+def print_claims(claims: list[dict]) -> None:
+    if not claims:
+        out.print("No claims.")
+    for c in claims:
+        bound = "~" if c["approximate"] else ("≥" if c["lower"] is not None and c["value"] == c["lower"] else "")
+        total = f" of {c['total']:g}" if c["total"] is not None else ""
+        value = "?" if c["value"] is None else f"{c['value']:g}"
+        click.echo(f"{c['as_of'] or '-':<10}  {bound}{value}{total} {c['counts']}"
+                   f"  — {c['source']['name'] or 'unattributed'}  ({c['article']})")
+
+
+def print_quotes(quotes: list[dict]) -> None:
+    if not quotes:
+        out.print("No quotes.")
+    for q in quotes:
+        click.echo(f"{q['speaker']['name'] or '?'} ({q['cue'] or '-'}): “{q['text']}”  ({q['article']})")
+
+
 def print_stories(stories: list[dict]) -> None:
     if not stories:
         out.print("No stories yet.")

@@ -37,7 +37,8 @@ def run(*args: str, input: bytes | None = None):
     "command",
     [[], ["ingest"], ["articles"], ["show"], ["entities"], ["entity"], ["search"], ["export"], ["demo"],
      ["eval"], ["eval", "conll2003"], ["eval", "meantime-entities"], ["eval", "tempeval3"],
-     ["framing"], ["eval", "newswcl50"], ["stories"], ["story"], ["copies"], ["eval", "ecbplus"]],
+     ["framing"], ["eval", "newswcl50"], ["stories"], ["story"], ["copies"], ["eval", "ecbplus"],
+     ["timeline"], ["claims"], ["quotes"]],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")

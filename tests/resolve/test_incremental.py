@@ -156,3 +156,18 @@ def test_a_bad_aliases_file_is_named_in_the_error(tmp_path: Path, name: str, con
     with pytest.raises(ConfigError, match=message) as caught:
         load_aliases(path)
     assert str(path) in str(caught.value)
+
+
+def test_actors_sources_and_speakers_take_their_mentions_entity() -> None:
+    from storyline.models import Claim, Event, EventActor, Quote
+
+    batch = extraction("a1", ("Dana Kovac", "PERSON"), ("Kovac", "PERSON"))
+    kovac = batch.mentions[1]
+    batch.events = [Event("a1", 0, 1, 0, "CONSULT", actors=[EventActor(kovac.start, kovac.end, "Kovac", "source")])]
+    batch.claims = [Claim("a1", 0, 1, 0, "3", 3.0, "boats", source_start=kovac.start)]
+    batch.quotes = [Quote("a1", 0, 1, "x", speaker_start=kovac.start), Quote("a1", 0, 1, "y")]
+    resolve_batch([batch])
+    entity = batch.mentions[0].entity_id
+    assert batch.events[0].actors[0].entity_id == entity
+    assert batch.claims[0].source_entity == entity
+    assert [q.speaker_entity for q in batch.quotes] == [entity, None]

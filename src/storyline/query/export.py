@@ -19,13 +19,13 @@ from storyline import __version__
 from storyline.errors import InputError
 from storyline.models import Article, Timex
 from storyline.query.entities import roles_over_time
+from storyline.query.facts import claim_records, quote_records, timeline
 from storyline.query.framing import framing_report
 from storyline.query.stories import list_stories
 from storyline.store import EntitySummary, Store
 
 FORMATS = ("json", "jsonl", "csv")
 # Filled by later capabilities; present now so readers can rely on the keys.
-LATER_SECTIONS = ("events", "claims", "quotes")
 ROW_KIND = {"articles": "article", "entities": "entity", "events": "event", "claims": "claim",
             "quotes": "quote", "stories": "story", "framing": "framing"}
 
@@ -95,7 +95,10 @@ def build_export(store: Store) -> dict:
         ],
         "entities": [entity_record(e, store) for e in store.entities()],
     }
-    document.update({section: [] for section in LATER_SECTIONS})
+    found = timeline(store)
+    document["events"] = found["dated"] + found["undated"]
+    document["claims"] = claim_records(store)
+    document["quotes"] = quote_records(store)
     document["stories"] = [
         {k: v for k, v in row.items() if k not in ("parent", "independent_reports")}
         for row in list_stories(store)

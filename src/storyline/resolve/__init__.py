@@ -20,7 +20,9 @@ from storyline.models import Entity, Extraction, Resolution, Role
 from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
 from storyline.resolve.aliases import lookup_keys
 from storyline.resolve.entities import resolve_entities as _resolve_with
-from storyline.resolve.references import follow_references, open_title_words, resolve_open_titles
+from storyline.resolve.references import (
+    follow_references, link_facts, open_title_words, resolve_open_titles,
+)
 from storyline.resolve.user_aliases import load_aliases
 
 DEFAULT_RESOLVER = "entities.alias.v2"
@@ -38,6 +40,7 @@ def resolve_batch(
     entities = resolver(extractions, known=list(known), user=list(user))
     follow_references(extractions)
     resolve_open_titles(extractions, list(known_roles), title_window_days)
+    link_facts(extractions)
     return Resolution(entities, list(getattr(resolver, "merges", [])))
 
 

@@ -33,6 +33,22 @@ def follow_references(extractions: list[Extraction]) -> None:
             role.entity_id = holder.entity_id if holder is not None else None
 
 
+def link_facts(extractions: list[Extraction]) -> None:
+    """Event actors, claim sources and quote speakers take the entity of the mention they start at
+    (a pronoun or title mention has already taken its antecedent's entity)."""
+    for extraction in extractions:
+        entity_at = {m.start: m.entity_id for m in extraction.mentions if m.entity_id}
+        for event in extraction.events:
+            for actor in event.actors:
+                actor.entity_id = actor.entity_id or entity_at.get(actor.start)
+        for claim in extraction.claims:
+            if claim.source_start is not None:
+                claim.source_entity = claim.source_entity or entity_at.get(claim.source_start)
+        for quote in extraction.quotes:
+            if quote.speaker_start is not None:
+                quote.speaker_entity = quote.speaker_entity or entity_at.get(quote.speaker_start)
+
+
 def resolve_open_titles(extractions: list[Extraction], known_roles: list[Role],
                         window_days: int = WINDOW_DAYS) -> None:
     """Titles with no holder in their article -> the one holder attested near the article date."""
@@ -76,4 +92,4 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-__all__ = ["follow_references", "open_title_words", "resolve_open_titles"]
+__all__ = ["follow_references", "link_facts", "open_title_words", "resolve_open_titles"]
