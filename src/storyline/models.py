@@ -312,14 +312,26 @@ class Claim:
 
 @dataclass
 class Quote:
-    """A direct quote with its speaker and cue verb."""
+    """A quote with its speaker and cue: one stretch of quoted (or reported) words.
+
+    A quotation broken by its attribution ("...," he said. "...") or running over several
+    paragraphs gives one Quote per stretch; the stretches share ``group`` (the ``start`` of
+    the first one), so they can be joined for display and keep exact offsets each.
+    """
 
     article_id: str
     start: int  # the quoted words (without the quote marks)
     end: int
     text: str
-    cue: str | None = None  # "said", "told", ...
+    cue: str | None = None  # "said", "told", "according to", ...
     speaker: str | None = None  # the speaker as written ("he", "the ministry", "Rubio")
-    speaker_start: int | None = None
+    speaker_start: int | None = None  # a pronoun/title speaker: the start of that Mention
     speaker_entity: str | None = None  # filled by resolve/ (through pronouns and titles too)
     sentence: int | None = None
+    # "direct" (a whole quoted statement), "partial" (a few quoted words inside a sentence)
+    # or "indirect" (reported speech without quote marks, only when asked for)
+    kind: str = "direct"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_end: int | None = None
+    group: int | None = None  # start of the first stretch of the same quotation

@@ -1,0 +1,347 @@
+"""``quotes.rules.v1``: quoted words, who said them and the verb that says so.
+
+Per article and pure (the spaCy ``Doc``, sentences and mentions in, ``Quote`` rows out):
+
+* **Quote marks**: straight ("...") and curly (“...”) pairs, read paragraph by paragraph. A
+  paragraph that opens a quote and never closes it continues into the next paragraph when that
+  one opens with a quote mark (the newspaper convention for long quotations); the stretches
+  share a ``group``.
+* **Cue and speaker**: a reporting verb (a general lexicon: said, told, added, warned, ...) or
+  "according to" in the quote's sentences but outside the quoted words, nearest first. The
+  speaker is the verb's subject in the dependency parse ("he said", "said the minister", "the
+  ministry said"), climbing through "went on to say" / "and added"; for "according to X" it is
+  X. A speaker that is a name, title or pronoun mention takes that mention's offsets, so
+  resolve/ can follow ``Mention.antecedent`` to the entity.
+* **Split quotes**: a quote with no cue of its own takes the speaker of the neighbouring quote in
+  the same paragraph ("...," he said. "...").
+* **Partial quotes**: a fragment of a few words inside a sentence ("called it a “disgrace”") is a
+  quote only when its sentence has a cue; otherwise it is a scare quote or a title.
+* **Indirect speech** (off by default; the PolNeAR measurement turns it on): "X said (that)
+  CLAUSE" and "CLAUSE, X said" without quote marks, as ``kind="indirect"``.
+
+Nothing here names a person or an organization.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.models import Article, Mention, Quote, Sentence
+from storyline.registry import register
+
+# Reporting verbs (lemmas). "think"/"believe" report beliefs, which only indirect speech uses.
+SPEECH_CUES = frozenset(
+    "say tell add stress note warn write state claim explain insist argue announce declare "
+    "report confirm deny reply respond ask acknowledge admit suggest continue recall emphasize "
+    "emphasise urge predict tweet post testify allege assert complain joke quip concede boast "
+    "vow promise threaten remark observe comment mention reveal disclose maintain contend "
+    "caution lament describe call answer shout yell scream whisper cry retort counter "
+    "acknowledge agree repeat reiterate propose recommend conclude demand plead".split()
+)
+BELIEF_CUES = frozenset("think believe know feel expect hope fear worry estimate learn".split())
+_OPENERS = "“\""
+_CLOSERS = "”\""
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = frozenset({"xcomp", "conj", "advcl"})  # "went on to say", "smiled and said"
+_NOT_SPEAKER = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "parataxis", "advcl"})
+_MIN_WORDS_WITHOUT_CUE = 6  # shorter quoted stretches need a cue in their sentence
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass
+class _Stretch:
+    """Quoted words between two marks (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    mark_start: int  # offset of the opening mark
+    mark_end: int  # offset just after the closing mark (or the paragraph end)
+    paragraph: int
+    closed: bool
+    group: int | None = None
+
+
+@dataclass
+class _Attribution:
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+
+
+@register("quotes.rules.v1")
+class RuleQuotes:
+    """Quotes of one article (see the module doc)."""
+
+    name = "quotes.rules.v1"
+
+    def __init__(self, indirect: bool = False) -> None:
+        self.indirect = indirect
+
+    def __call__(self, article: Article, doc: Doc, sentences: list[Sentence],
+                 mentions: list[Mention]) -> list[Quote]:
+        stretches = find_stretches(article.text)
+        starts = [s.start for s in sentences]
+        found: list[tuple[_Stretch, _Attribution | None]] = []
+        for stretch in stretches:
+            frame = _frame_tokens(doc, sentences, starts, stretch, stretches)
+            found.append((stretch, _attribute(frame, stretch, mentions)))
+        found = _share_speakers(found)
+        quotes = [self._quote(article, starts, s, a, doc) for s, a in found if _keep(doc, s, a)]
+        if self.indirect:
+            quotes += indirect_quotes(article, doc, starts, stretches, mentions)
+        return sorted(quotes, key=lambda q: q.start)
+
+    @staticmethod
+    def _quote(article: Article, starts: list[int], stretch: _Stretch,
+               attribution: _Attribution | None, doc: Doc) -> Quote:
+        quote = Quote(article.id, stretch.start, stretch.end, article.text[stretch.start:stretch.end],
+                      sentence=_sentence_of(starts, stretch.start),
+                      kind="partial" if _is_partial(doc, stretch) else "direct",
+                      group=stretch.group)
+        if attribution is not None:
+            quote.cue, quote.cue_start, quote.cue_end = (attribution.cue, attribution.cue_start,
+                                                         attribution.cue_end)
+            quote.speaker, quote.speaker_start, quote.speaker_end = (
+                attribution.speaker, attribution.speaker_start, attribution.speaker_end)
+        return quote
+
+
+# -- quote marks --------------------------------------------------------------------------
+def find_stretches(text: str) -> list[_Stretch]:
+    """Every quoted stretch, paragraph by paragraph, continued quotes grouped."""
+    stretches: list[_Stretch] = []
+    open_from_previous: _Stretch | None = None
+    for index, paragraph in enumerate(_PARAGRAPH.finditer(text)):
+        found = _paragraph_stretches(text, paragraph.start(), paragraph.end(), index)
+        if open_from_previous is not None and found and found[0].mark_start == _first_char(
+                text, paragraph.start()):
+            found[0].group = open_from_previous.group  # the quotation goes on
+        open_from_previous = found[-1] if found and not found[-1].closed else None
+        if open_from_previous is not None and open_from_previous.group is None:
+            open_from_previous.group = open_from_previous.start
+        stretches += found
+    return stretches
+
+
+def _paragraph_stretches(text: str, start: int, end: int, paragraph: int) -> list[_Stretch]:
+    found = []
+    opened: int | None = None
+    for at in range(start, end):
+        char = text[at]
+        if opened is None and char in _OPENERS and _can_open(text, at, start, end):
+            opened = at
+        elif opened is not None and char in _CLOSERS:
+            if at > opened + 1:
+                found.append(_stretch(text, opened, at + 1, paragraph, closed=True))
+            opened = None
+    if opened is not None and opened < end - 1:  # never closed: runs to the paragraph end
+        found.append(_stretch(text, opened, end, paragraph, closed=False))
+    return found
+
+
+def _can_open(text: str, at: int, start: int, end: int) -> bool:
+    """A straight mark opens when it follows a space or bracket and precedes a word."""
+    if text[at] == "“":
+        return True
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _stretch(text: str, mark_start: int, mark_end: int, paragraph: int, closed: bool) -> _Stretch:
+    start, end = mark_start + 1, mark_end - 1 if closed else mark_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace()):
+        end -= 1
+    return _Stretch(start, end, mark_start, mark_end, paragraph, closed)
+
+
+def _first_char(text: str, start: int) -> int:
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return start
+
+
+# -- cue and speaker ----------------------------------------------------------------------
+def _frame_tokens(doc: Doc, sentences: list[Sentence], starts: list[int], stretch: _Stretch,
+                  stretches: list[_Stretch]) -> list[Token]:
+    """Tokens of the stretch's sentences that lie outside every quoted stretch."""
+    first = _sentence_of(starts, stretch.mark_start)
+    last = _sentence_of(starts, max(stretch.mark_end - 1, stretch.mark_start))
+    if not sentences:
+        return []
+    begin, end = sentences[first].start, sentences[last].end
+    quoted = [(s.mark_start, s.mark_end) for s in stretches if s.mark_start < end and begin < s.mark_end]
+    span = doc.char_span(begin, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    return [t for t in tokens if not any(a <= t.idx < b for a, b in quoted)]
+
+
+def _attribute(frame: list[Token], stretch: _Stretch, mentions: list[Mention]) -> _Attribution | None:
+    """The nearest cue in the frame and its speaker."""
+    def distance(token: Token) -> int:
+        return stretch.mark_start - token.idx if token.idx < stretch.mark_start else token.idx - stretch.mark_end
+
+    for token in sorted(frame, key=distance):
+        if _is_according_to(token):
+            return _according_to(token, mentions)
+        if token.lemma_.lower() in SPEECH_CUES and token.pos_ in ("VERB", "AUX"):
+            return _verb_attribution(token, mentions)
+    return None
+
+
+def _is_according_to(token: Token) -> bool:
+    return (token.lower_ == "according" and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to")
+
+
+def _according_to(token: Token, mentions: list[Mention]) -> _Attribution:
+    to = token.doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    speaker = _speaker_span(objects[0], mentions) if objects else None
+    return _Attribution("according to", token.idx, to.idx + len(to), *_unpack(speaker))
+
+
+def _verb_attribution(verb: Token, mentions: list[Mention]) -> _Attribution:
+    subject = _subject_of(verb)
+    speaker = _speaker_span(subject, mentions) if subject is not None else None
+    return _Attribution(verb.text, verb.idx, verb.idx + len(verb), *_unpack(speaker))
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it hangs from ("went on to say")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in _CLIMB or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int]:
+    """The speaker's words: a mention holding the head, else the head's phrase up to a comma."""
+    for mention in mentions:
+        if mention.start <= head.idx < mention.end and mention.label not in ("DATE", "CARDINAL"):
+            return mention.text, mention.start, mention.end
+    tokens = _phrase(head)
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    return head.doc.text[start:end], start, end
+
+
+def _phrase(head: Token) -> list[Token]:
+    kept = [head]
+    for child in head.children:
+        if child.dep_ not in _NOT_SPEAKER:
+            kept += _phrase(child)
+    return kept
+
+
+def _unpack(speaker: tuple[str, int, int] | None) -> tuple[str | None, int | None, int | None]:
+    return speaker if speaker is not None else (None, None, None)
+
+
+def _share_speakers(found: list[tuple[_Stretch, _Attribution | None]]
+                    ) -> list[tuple[_Stretch, _Attribution | None]]:
+    """A stretch without a cue takes its neighbour's in the same paragraph or group (split
+    quotes), the following one first ("...," he said. "..." reads back to the first)."""
+    result = list(found)
+    for index, (stretch, attribution) in enumerate(result):
+        if attribution is not None:
+            continue
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(result) and result[other][1] is not None and _related(
+                    stretch, result[other][0]):
+                result[index] = (stretch, result[other][1])
+                _join_groups(stretch, result[other][0])
+                break
+    return result
+
+
+def _related(one: _Stretch, other: _Stretch) -> bool:
+    same_group = one.group is not None and one.group == other.group
+    return same_group or one.paragraph == other.paragraph
+
+
+def _join_groups(one: _Stretch, other: _Stretch) -> None:
+    group = min(one.group or one.start, other.group or other.start)
+    one.group = other.group = group
+
+
+def _keep(doc: Doc, stretch: _Stretch, attribution: _Attribution | None) -> bool:
+    """Short fragments need a cue; long quoted stretches stand on their own."""
+    return attribution is not None or _words(doc, stretch) >= _MIN_WORDS_WITHOUT_CUE
+
+
+def _words(doc: Doc, stretch: _Stretch) -> int:
+    return len(doc.text[stretch.start:stretch.end].split())
+
+
+def _is_partial(doc: Doc, stretch: _Stretch) -> bool:
+    """A fragment inside a sentence: a word runs straight into the opening mark and the quoted
+    words start in lower case ("called it a “disgrace”", not "said: “We ...")."""
+    before = doc.text[:stretch.mark_start].rstrip()[-1:]
+    return before.isalnum() and not doc.text[stretch.start:stretch.start + 1].isupper()
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+# -- indirect speech ----------------------------------------------------------------------
+def indirect_quotes(article: Article, doc: Doc, starts: list[int], stretches: list[_Stretch],
+                    mentions: list[Mention]) -> list[Quote]:
+    """Reported speech without quote marks: a cue verb's clausal complement, or the clause a
+    trailing "X said" attaches to."""
+    quoted = [(s.mark_start, s.mark_end) for s in stretches]
+    quotes = []
+    for token in doc:
+        if token.lemma_.lower() not in SPEECH_CUES | BELIEF_CUES or token.pos_ not in ("VERB", "AUX"):
+            continue
+        content = _reported_clause(token)
+        if content is None or any(a < content.end_char and content.start_char < b for a, b in quoted):
+            continue
+        attribution = _verb_attribution(token, mentions)
+        start, end = content.start_char, content.end_char
+        quotes.append(Quote(article.id, start, end, article.text[start:end],
+                            attribution.cue, attribution.speaker, attribution.speaker_start,
+                            sentence=_sentence_of(starts, start), kind="indirect",
+                            cue_start=attribution.cue_start, cue_end=attribution.cue_end,
+                            speaker_end=attribution.speaker_end))
+    return quotes
+
+
+def _reported_clause(verb: Token) -> Span | None:
+    """"said (that) CLAUSE" -> CLAUSE; "CLAUSE, X said" -> CLAUSE (the verb's head clause)."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return _trimmed(doc[child.left_edge.i:child.right_edge.i + 1])
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        sentence = verb.sent
+        left = verb.left_edge.i  # the subject starts the "X said" clause
+        clause = doc[sentence.start:left]
+        return _trimmed(clause) if len(clause) > 2 else None
+    return None
+
+
+def _trimmed(span: Span) -> Span | None:
+    """Without the punctuation and quote marks at either end."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end - start > 1 else None
+
+
+__all__ = ["BELIEF_CUES", "SPEECH_CUES", "RuleQuotes", "find_stretches", "indirect_quotes"]
