@@ -324,7 +324,7 @@ def _reported_clause(verb: Token) -> Span | None:
     """"said (that) CLAUSE" -> CLAUSE; "CLAUSE, X said" -> CLAUSE (the verb's head clause)."""
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
+        if child.dep_ == "ccomp":  # "said that ..." and "..., X said" alike
             return _trimmed(doc[child.left_edge.i:child.right_edge.i + 1])
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         sentence = verb.sent

@@ -1,0 +1,141 @@
+"""quotes.rules.v1 on invented sentences: marks, split and long quotes, cues and speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import registry
+from storyline.extract.entities import SpacyEntities
+from storyline.extract.quotes import RuleQuotes, find_stretches
+from storyline.extract.roles import RuleRoles
+from storyline.models import Article, Quote
+
+
+def run(nlp, text: str, indirect: bool = False) -> list[Quote]:
+    article = Article("a1", "t", text, text, "h1", published="2031-05-06")
+    doc = nlp(text)
+    sentences, mentions = SpacyEntities()(article, doc)
+    _, references = RuleRoles()(article, doc, sentences, mentions)
+    mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
+    return RuleQuotes(indirect=indirect)(article, doc, sentences, mentions)
+
+
+def rows(quotes: list[Quote]) -> list[tuple]:
+    return [(q.text, q.cue, q.speaker) for q in quotes]
+
+
+def test_the_component_is_registered() -> None:
+    assert registry.get("quotes.rules.v1") is RuleQuotes
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"The bridge will reopen in May," Mayor Lena Ortiz said.',
+         [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
+        ("“The bridge will reopen in May,” Mayor Lena Ortiz said.",
+         [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
+        ("“The bridge will reopen in May,” said Lena Ortiz, the mayor of Dunmore.",
+         [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
+        ("Lena Ortiz told reporters: “The bridge will reopen in May.”",
+         [("The bridge will reopen in May.", "told", "Lena Ortiz")]),
+        ("The ministry warned in a statement: “Fuel prices will rise again this winter.”",
+         [("Fuel prices will rise again this winter.", "warned", "The ministry")]),
+    ],
+)
+def test_straight_and_curly_quotes_with_cue_and_speaker(nlp, text: str, expected: list) -> None:
+    assert rows(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("opening, closing", [('"', '"'), ("“", "”")])
+def test_a_split_quote_has_one_speaker_and_one_group(nlp, opening: str, closing: str) -> None:
+    text = (f"Lena Ortiz opened the meeting. {opening}We will rebuild the bridge,{closing} she said. "
+            f"{opening}It will take a year and cost less than the old one.{closing}")
+    quotes = run(nlp, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will rebuild the bridge,", "she"),
+        ("It will take a year and cost less than the old one.", "she")]
+    assert quotes[0].group == quotes[1].group == quotes[0].start
+
+
+def test_a_quote_over_two_paragraphs_continues(nlp) -> None:
+    text = ("Paul Garnier spoke for an hour.\n\n"
+            "“The harbour was never built for ships of this size, and everyone knew it.\n\n"
+            "“We must widen it before the next season,” Garnier wrote.")
+    quotes = run(nlp, text)
+    assert [(q.text[:12], q.cue, q.speaker) for q in quotes] == [
+        ("The harbour ", "wrote", "Garnier"), ("We must wide", "wrote", "Garnier")]
+    assert quotes[0].group == quotes[1].group == quotes[0].start
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plan is “dead on arrival,” according to Senator Amy Cole.",
+         [("dead on arrival,", "according to", "Amy Cole", "partial")]),
+        ("Lena Ortiz called the delay “a disgrace” on Monday.",
+         [("a disgrace", "called", "Lena Ortiz", "partial")]),
+    ],
+)
+def test_according_to_and_partial_quotes(nlp, text: str, expected: list) -> None:
+    assert [(q.text, q.cue, q.speaker, q.kind) for q in run(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the bridge will reopen in May.",  # no quote marks: not a quote
+        "Critics of the plan see a “miracle” cure in it.",  # a scare quote: no cue
+        "The film “Harbour Lights” opened in Dunmore.",  # a title in quote marks
+        "",
+    ],
+)
+def test_no_quote(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_a_pronoun_speaker_points_at_the_pronoun_mention(nlp) -> None:
+    text = "Lena Ortiz visited the site on Monday. “The work is going well,” she said."
+    quote, = run(nlp, text)
+    assert (quote.speaker, quote.speaker_start) == ("she", text.index("she"))
+
+
+def test_a_title_speaker_points_at_the_title_mention(nlp) -> None:
+    text = ("French Foreign Minister Paul Garnier arrived in Lyon. "
+            "“Talks will go on next week,” the minister said.")
+    quote, = run(nlp, text)
+    assert quote.speaker_start == text.index("the minister")
+
+
+def test_offsets_point_at_the_quoted_words(nlp) -> None:
+    text = "Amy Cole said: “Nobody expected this outcome at all.”"
+    quote, = run(nlp, text)
+    assert text[quote.start:quote.end] == quote.text == "Nobody expected this outcome at all."
+    assert text[quote.cue_start:quote.cue_end] == "said"
+    assert text[quote.speaker_start:quote.speaker_end] == "Amy Cole"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Amy Cole said that the vote would be delayed.", ("that the vote would be delayed", "Amy Cole")),
+        ("The vote will be delayed until June, the council said.",
+         ("The vote will be delayed until June", "the council")),
+    ],
+)
+def test_indirect_speech_only_when_asked(nlp, text: str, expected: tuple) -> None:
+    assert run(nlp, text) == []
+    assert [(q.text, q.speaker, q.kind) for q in run(nlp, text, indirect=True)] == [(*expected, "indirect")]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ('He said "yes" and "no" twice.', 2),
+        ("“Open” and “closed”", 2),
+        ("An unclosed “quote runs to the end", 1),
+        ('A 5" pipe', 0),
+    ],
+)
+def test_quote_marks_pair_up(text: str, count: int) -> None:
+    assert len(find_stretches(text)) == count
