@@ -1,0 +1,152 @@
+"""``merge_events``: one id for every mention of the same real-world event.
+
+Mentions join when their type matches, their modes don't clash, they share an actor (as the
+same canonical entity, in the same role unless the type is symmetric, e.g. CONSULT), their
+places don't clash and their dates agree at the coarser of the two precisions. Dates that
+differ never merge: two calls between the same people on different days are two events, and a
+cluster never holds two dates that disagree. An undated mention joins only on strong evidence
+(same type and mode, both sides' actors, same article or same publication day) and only when
+exactly one cluster fits it.
+
+Pure: events in, copies with ``id`` set out. Ids are stable: a cluster keeps an id one of its
+members already had (an earlier run), else takes a hash of its first mention's article/start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from storyline.extract.events.lexicon import SYMMETRIC
+from storyline.models import Event
+
+EntityOf = Callable[[str, int], "str | None"]
+_PLAIN_DATE = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+@dataclass
+class _View:
+    """One mention with what merging compares, computed once."""
+
+    index: int
+    event: Event
+    sources: frozenset[str]
+    targets: frozenset[str]
+    day: str | None  # the date value cut to a date (no clock time); None when undated
+
+    @property
+    def everyone(self) -> frozenset[str]:
+        return self.sources | self.targets
+
+
+def merge_events(events: list[Event], entity_of: EntityOf,
+                 published: Mapping[str, str | None] | None = None) -> list[Event]:
+    """Copies of ``events`` (same order) with ``id`` set; see the module docstring.
+
+    ``entity_of(article_id, start)`` gives the entity of the mention starting there (None when
+    unresolved); ``published`` maps an article id to its publication day, for undated mentions.
+    """
+    views = [_view(i, e, entity_of) for i, e in enumerate(events)]
+    order = sorted(views, key=lambda v: (v.day is None, v.event.article_id, v.event.start))
+    clusters: list[list[_View]] = []
+    for view in order:
+        fitting = [c for c in clusters if _fits(view, c, published or {})]
+        if fitting and (view.day is not None or len(fitting) == 1):
+            fitting[0].append(view)
+        else:
+            clusters.append([view])
+    ids = {v.index: _cluster_id(c) for c in clusters for v in c}
+    return [replace(e, id=ids[i]) for i, e in enumerate(events)]
+
+
+def _view(index: int, event: Event, entity_of: EntityOf) -> _View:
+    def entities(role: str) -> frozenset[str]:
+        found = (entity_of(event.article_id, a.start) or a.entity_id
+                 for a in event.actors if a.role == role)
+        return frozenset(e for e in found if e)
+
+    day = event.date.split("T")[0] if event.date else None
+    if day is not None and not (_PLAIN_DATE.match(day) or _WEEK.match(day)):
+        day = None  # "PRESENT_REF" and the like say nothing about which day
+    return _View(index, event, entities("source"), entities("target"), day)
+
+
+def _fits(view: _View, cluster: list[_View], published: Mapping[str, str | None]) -> bool:
+    """Every dated member agrees on the date, and one member is the same event."""
+    if view.day is not None and any(m.day is not None and not same_date(view.day, m.day)
+                                    for m in cluster):
+        return False
+    return any(_same_event(view, m, published) for m in cluster)
+
+
+def _same_event(a: _View, b: _View, published: Mapping[str, str | None]) -> bool:
+    first, second = a.event, b.event
+    if first.type != second.type or not _places_agree(first.place, second.place):
+        return False
+    if a.day is None or b.day is None:
+        return _strong(a, b, published)
+    if first.mode and second.mode and first.mode != second.mode:
+        return False
+    if not a.everyone and not b.everyone:  # nobody named: the same place must say it
+        return first.place is not None and _places_agree(first.place, second.place)
+    return _actors_overlap(a, b)
+
+
+def _strong(a: _View, b: _View, published: Mapping[str, str | None]) -> bool:
+    """Evidence enough for an undated mention: same mode, both sides, same article or day."""
+    first, second = a.event, b.event
+    same_day = published.get(first.article_id) is not None and \
+        published.get(first.article_id) == published.get(second.article_id)
+    if first.mode != second.mode or not (first.article_id == second.article_id or same_day):
+        return False
+    if first.type in SYMMETRIC:
+        return len(a.everyone) >= 2 and a.everyone == b.everyone
+    return bool(a.sources & b.sources) and bool(a.targets & b.targets)
+
+
+def _actors_overlap(a: _View, b: _View) -> bool:
+    if a.event.type in SYMMETRIC:
+        return bool(a.everyone & b.everyone)
+    return bool(a.sources & b.sources) or bool(a.targets & b.targets)
+
+
+def _places_agree(first: str | None, second: str | None) -> bool:
+    if first is None or second is None:
+        return True
+    x, y = first.casefold(), second.casefold()
+    return x in y or y in x
+
+
+def same_date(first: str, second: str) -> bool:
+    """Whether two TIMEX3 date values agree at the coarser precision ("2025-01" ~ "2025-01-28",
+    "2025-W05" ~ "2025-01-28"; "X" digits are unknown and match anything)."""
+    week_first, week_second = _WEEK.match(first), _WEEK.match(second)
+    if week_first or week_second:
+        return _week_of(first) == _week_of(second) if None not in (_week_of(first), _week_of(second)) else False
+    size = min(len(first), len(second))
+    return all(x == y or "X" in (x, y) for x, y in zip(first[:size], second[:size]))
+
+
+def _week_of(value: str) -> tuple[int, int] | None:
+    match = _WEEK.match(value)
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    try:
+        iso = date.fromisoformat(value).isocalendar()
+    except ValueError:
+        return None  # a month or a year is coarser than a week: no common precision to test
+    return iso[0], iso[1]
+
+
+def _cluster_id(cluster: list[_View]) -> str:
+    members = sorted(cluster, key=lambda v: (v.event.article_id, v.event.start))
+    kept = next((v.event.id for v in members if v.event.id), None)
+    if kept is not None:
+        return kept
+    first = members[0].event
+    digest = hashlib.sha1(f"{first.article_id}:{first.start}".encode()).hexdigest()[:16]
+    return f"event-{digest}"

@@ -1,0 +1,254 @@
+"""Dependency patterns over one spaCy parse: who, where, when and how sure for a trigger.
+
+Each helper takes tokens of the ``Doc`` and the article's mentions/timexes and answers one
+question; ``rules.RuleEvents`` puts the answers together. Offsets are character offsets into
+the article text (the ``Doc`` is parsed from that text, so they agree).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract.events import lexicon as lx
+from storyline.models import ENTITY_LABELS, EventActor, Mention, Timex
+
+_SOURCE_DEPS = frozenset({"nsubj"})
+_TARGET_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
+_TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "at"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (a noun trigger's governing verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
+def anchor_of(trigger: Token) -> Token:
+    """The verb that carries a noun trigger's subject ("X held talks", "X launched an attack")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "nsubjpass"):
+        return trigger.head
+    return trigger
+
+
+def _subject_holder(verb: Token) -> Token:
+    """A verb without its own subject borrows it up an xcomp/conj chain ("agreed to meet")."""
+    seen = 0
+    while (seen < 3 and verb.dep_ in ("xcomp", "conj") and verb.head != verb
+           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        verb, seen = verb.head, seen + 1
+    return verb
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+# -- actors -----------------------------------------------------------------------------------
+class ActorFinder:
+    """Turns argument tokens into EventActors, snapped to the mention covering them."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = [m for m in mentions
+                         if m.label in ENTITY_LABELS or m.kind in ("title", "pronoun")]
+
+    def actors(self, trigger: Token, verb_is_event: bool = False) -> list[EventActor]:
+        """Source and target actors; ``verb_is_event`` when a noun trigger's verb is an event of
+        its own ("condemned the attack": the one who condemns did not attack)."""
+        verb = anchor_of(trigger)
+        holder = _subject_holder(verb)
+        # "hostages are to be freed": a passive verb's borrowed subject is acted on
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        found = [] if verb_is_event and verb != trigger else \
+            self._verb_actors(holder, trigger, "target" if passive else "source")
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            found += self._noun_actors(trigger)
+        if verb != trigger:
+            found += self._prep_targets(verb)
+        found += self._prep_targets(trigger)
+        return _unique(found)
+
+    def _verb_actors(self, verb: Token, trigger: Token, subject_role: str) -> list[EventActor]:
+        found = []
+        for child in verb.children:
+            if child.dep_ in _SOURCE_DEPS:
+                found += self._many(_reporter(child), subject_role, loose=True)
+            elif child.dep_ == "agent":  # passive "by X"
+                found += [a for p in child.children if p.dep_ == "pobj"
+                          for a in self._many(p, "source", loose=True)]
+            elif child.dep_ in _TARGET_DEPS and child != trigger and verb == trigger \
+                    and child.lemma_.lower() not in lx.NOUNS:
+                found += self._many(child, "target", loose=True)
+        return found
+
+    def _noun_actors(self, noun: Token) -> list[EventActor]:
+        found = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound")
+                                        and child.ent_type_ in ("NORP", "GPE", "ORG")):
+                found += self._many(child, "source", loose=False)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                found += [a for p in child.children if p.dep_ == "pobj"
+                          for a in self._many(p, "source", loose=False)]
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                found += [a for p in child.children if p.dep_ == "pobj"
+                          for a in self._many(p, "source", loose=False)]
+        return found
+
+    def _prep_targets(self, head: Token) -> list[EventActor]:
+        found = []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+                found += [a for p in prep.children if p.dep_ == "pobj"
+                          for a in self._many(p, "target", loose=False)]
+        return found
+
+    def _many(self, token: Token, role: str, loose: bool) -> list[EventActor]:
+        actors = (self.actor(t, role, loose) for t in _with_conjuncts(token))
+        return [a for a in actors if a is not None]
+
+    def actor(self, token: Token, role: str, loose: bool) -> EventActor | None:
+        """The mention covering ``token``, else one inside its phrase; with ``loose`` (core
+        arguments) an unnamed noun phrase ("the ministry") is kept as written."""
+        if token.ent_type_ in _NOT_ACTORS:
+            return None
+        mention = self._covering(token) or self._inside(token)
+        if mention is not None:
+            return EventActor(mention.start, mention.end, mention.text, role)
+        # a proper noun is a name even where NER missed it; a common noun only as a core argument
+        if (loose and token.pos_ == "NOUN" or token.pos_ == "PROPN") \
+                and token.lemma_.lower() not in lx.NOUNS:
+            start = token.left_edge.idx
+            return EventActor(start, token.idx + len(token), self.doc.text[start:token.idx + len(token)], role)
+        return None
+
+    def _covering(self, token: Token) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= token.idx < m.end), None)
+
+    def _inside(self, token: Token) -> Mention | None:
+        """A name inside the phrase ("the Egyptian army", "officials from Egypt"), not inside
+        a clause hanging on it."""
+        end = token.idx + len(token)
+        for child in token.rights:  # "officials from Egypt", "the town of Varno"
+            if child.dep_ == "appos" or child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                end = child.right_edge.idx + len(child.right_edge)
+        inside = [m for m in self.mentions if token.left_edge.idx <= m.start and m.end <= end]
+        return min(inside, key=lambda m: abs(m.start - token.idx), default=None)
+
+
+def _reporter(subject: Token) -> Token:
+    """ "The government said it would withdraw": "it" stands for the reporting verb's subject."""
+    verb = subject.head
+    if subject.lower_ in ("it", "they") and verb.dep_ == "ccomp" and verb.head.lemma_ in lx.REPORTING:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
+    return subject
+
+
+def _unique(actors: list[EventActor]) -> list[EventActor]:
+    seen, kept = set(), []
+    for actor in actors:
+        if (actor.start, actor.end) not in seen:
+            seen.add((actor.start, actor.end))
+            kept.append(actor)
+    return kept
+
+
+# -- place ------------------------------------------------------------------------------------
+def place_of(trigger: Token, mentions: list[Mention]) -> str | None:
+    """A GPE/LOC/FAC named in an "in"/"at" phrase of the trigger's clause: on the trigger or its
+    verb first, then anywhere under the trigger, then on the sentence's main verb."""
+    places = [m for m in mentions if m.label in _PLACE_LABELS and m.kind == "name"]
+    verb = anchor_of(trigger)
+    nested = [p for p in trigger.subtree if clause_verb(p) == clause_verb(trigger)]
+    for preps in ([*trigger.children, *verb.children], nested, list(trigger.sent.root.children)):
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+                begin, end = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+                inside = [m for m in places if begin <= m.start and m.end <= end]
+                if inside:
+                    return inside[0].text
+    return None
+
+
+# -- date -------------------------------------------------------------------------------------
+def date_of(trigger: Token, timexes: list[Timex], doc: Doc) -> Timex | None:
+    """The dated timex attached to the trigger or in its clause; a complement without one
+    ("agreed to meet") or a conjoined verb ("met and signed") borrows its head's."""
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.value
+             and not t.value.startswith("P")]
+    roots = {id(t): _timex_root(t, doc) for t in dated}
+    verb, hops = clause_verb(trigger), 0
+    while True:
+        own = [t for t in dated if roots[id(t)] is not None
+               and (clause_verb(roots[id(t)]) == verb
+                    or (trigger.pos_ != "VERB" and trigger in roots[id(t)].ancestors))]
+        if own or hops >= 2 or verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return min(own, key=lambda t: abs(t.start - trigger.idx), default=None)
+        verb, hops = clause_verb(verb.head), hops + 1
+
+
+def _timex_root(timex: Timex, doc: Doc) -> Token | None:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+# -- modality ---------------------------------------------------------------------------------
+def modality_of(trigger: Token) -> str:
+    """happened / planned / announced / denied, from the words governing the trigger."""
+    verb = clause_verb(trigger)
+    ancestors = list(verb.ancestors)
+    if _negated(verb) or _negated(trigger) or any(a.lemma_ in lx.DENYING for a in ancestors):
+        return "denied"
+    modal = _modal(verb)
+    planned = (modal is not None or _to_be_infinitive(verb) or _planning(verb)
+               or any(c.lemma_.lower() in lx.PLANNED_MODIFIERS for c in trigger.children
+                      if c.dep_ == "amod"))
+    if not planned:
+        return "happened"
+    announcing = any(a.lemma_ in lx.ANNOUNCING for a in ancestors)
+    reported = modal in ("would", "will", "'ll") and any(a.lemma_ in lx.REPORTING for a in ancestors)
+    return "announced" if announcing or reported else "planned"
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _modal(verb: Token) -> str | None:
+    for token in (verb, *(_aux_heads(verb))):
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in lx.FUTURE_MODALS:
+                return child.lower_
+    return None
+
+
+def _aux_heads(verb: Token) -> list[Token]:
+    """Verbs above an xcomp chain share its modals ("will be able to meet")."""
+    chain, token = [], verb
+    while token.dep_ == "xcomp" and token.head != token and len(chain) < 3:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _to_be_infinitive(verb: Token) -> bool:
+    """ "are to be freed", "is to visit": an infinitive complement of a finite "be"."""
+    head = verb.head
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return has_to and head != verb and head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp")
+
+
+def _planning(verb: Token) -> bool:
+    token = verb
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_ in lx.PLANNING or token.lemma_ in lx.ANNOUNCING:
+            return True
+    return False

@@ -1,0 +1,216 @@
+"""``events.rules.v1``: PLOVER events from a trigger lexicon and dependency patterns.
+
+Per article and pure: the spaCy ``Doc``, sentences, mentions (names, titles, pronouns) and
+timexes in, ``Event`` dataclasses out. A verb or noun in ``lexicon`` is a trigger; its actors
+are its subject (source) and its object or "with/to/against/on" phrase (target), each snapped
+to the mention covering it so resolve/ can map it to an entity; its place is a named place in
+an "in/at" phrase; its date the timex of its clause; its modality comes from the words above
+it ("will", "are to be", "said it would", "denied that", "not").
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from storyline.errors import ConfigError, InputError
+from storyline.extract.entities import Scores
+from storyline.extract.events import lexicon as lx
+from storyline.extract.events.patterns import (
+    ActorFinder, anchor_of, date_of, modality_of, place_of,
+)
+from storyline.models import Article, Event, Mention, Sentence, Timex
+from storyline.registry import register
+
+_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "conj", "appos"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
+
+
+def lookup(token: Token) -> lx.Trigger | None:
+    """The trigger sense of ``token`` in its context, or None when it names no event."""
+    lemma = token.lemma_.lower()
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")]
+    for word in modifiers + [token.head.lemma_.lower()]:
+        if (lemma, word) in lx.MODIFIER_SENSES:
+            return lx.MODIFIER_SENSES[(lemma, word)]
+    entry = _base_entry(token, lemma)
+    if entry is None:
+        return None
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+    sense = next((lx.PREP_SENSES[(lemma, p)] for p in sorted(preps) if (lemma, p) in lx.PREP_SENSES), None)
+    if sense is not None:
+        return sense
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    if (entry.needs and not entry.needs & preps) or objects & entry.not_objects:
+        return None
+    if lemma in lx.DENYING and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "denied that ..." makes the embedded event denied, not a REJECT
+    return entry
+
+
+def _base_entry(token: Token, lemma: str) -> lx.Trigger | None:
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+        return lx.VERBS.get(lemma)  # "detained journalists" describes, it tells no event
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_DEPS:
+        return lx.NOUNS.get(lemma) or lx.NOUNS.get(token.lower_)
+    if token.pos_ == "ADV":
+        return lx.ADVERBS.get(lemma)
+    return None
+
+
+def mode_of(trigger: Token, entry: lx.Trigger) -> str | None:
+    """The lexicon's mode, else one read from cue words on the trigger ("by phone", "drone")."""
+    if entry.mode is not None:
+        return entry.mode
+    cues = lx.MODE_CUES.get(entry.type, {})
+    for token in _near(anchor_of(trigger)) + _near(trigger):
+        mode = cues.get(token.lemma_.lower())
+        if mode is not None:
+            return mode
+    return None
+
+
+def _near(head: Token) -> list[Token]:
+    """The trigger's own phrase: its children and theirs, not the clauses hanging on it."""
+    near = []
+    for child in head.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            near += [child, *[g for g in child.children if g.dep_ not in _CLAUSE_DEPS]]
+    return near
+
+
+@register("events.rules.v1")
+class RuleEvents:
+    """Events of one article (see the module docstring)."""
+
+    name = "events.rules.v1"
+
+    def __call__(self, article: Article, doc: Doc, sentences: list[Sentence],
+                 mentions: list[Mention], timexes: list[Timex]) -> list[Event]:
+        found = self.triggers(doc)
+        actors = ActorFinder(doc, mentions)
+        starts = [s.start for s in sentences]
+        events = {token.i for token, _ in found}
+        return [self.event(article, token, entry, actors, mentions, timexes, starts,
+                           anchor_of(token).i in events)
+                for token, entry in found]
+
+    @staticmethod
+    def triggers(doc: Doc) -> list[tuple[Token, lx.Trigger]]:
+        """Each trigger once: a weak verb ("killed in a crash") takes its noun's sense, and a
+        noun that only repeats its verb ("signed an agreement") folds into the verb."""
+        senses = {t.i: e for t in doc if (e := lookup(t)) is not None}
+        for i, entry in list(senses.items()):  # "capsized, killing 12": the toll of the head's event
+            if entry.strength < 0.6 and doc[i].head.i in senses and doc[i].head.i != i:
+                del senses[i]
+            elif any(c.dep_ == "nsubj" and c.i in senses and senses[c.i].type == "OTHER"
+                     for c in doc[i].children):
+                del senses[i]  # "an earthquake struck": the verb only says the noun happened
+        for i, entry in list(senses.items()):
+            token = doc[i]
+            for child in token.children:
+                inner = [g for g in child.children if g.dep_ == "pobj" and g.i in senses]
+                if entry.strength < 0.6 and child.dep_ == "prep" and inner:
+                    senses[i] = senses.pop(inner[0].i)
+                elif child.i in senses and senses[child.i].type == entry.type \
+                        and child.dep_ in ("dobj", "attr", "nsubjpass"):
+                    mode = entry.mode or senses.pop(child.i).mode
+                    senses[i] = lx.Trigger(entry.type, mode, strength=entry.strength)
+        return [(doc[i], senses[i]) for i in sorted(senses)]
+
+    @staticmethod
+    def event(article: Article, token: Token, entry: lx.Trigger, finder: ActorFinder,
+              mentions: list[Mention], timexes: list[Timex], starts: list[int],
+              verb_is_event: bool = False) -> Event:
+        actors = finder.actors(token, verb_is_event)
+        timex = date_of(token, timexes, token.doc)
+        roles = {a.role for a in actors}
+        confidence = entry.strength + 0.1 * len(roles) + (0.05 if timex else 0.0)
+        confidence -= 0.1 if token.pos_ != "VERB" else 0.0
+        return Event(
+            article.id, token.idx, token.idx + len(token),
+            sentence=max(bisect_right(starts, token.idx) - 1, 0),
+            type=entry.type, mode=mode_of(token, entry), trigger=token.text, actors=actors,
+            place=place_of(token, mentions),
+            date=None if timex is None else timex.value,
+            date_precision=None if timex is None else timex.precision,
+            modality=modality_of(token), confidence=round(min(max(confidence, 0.1), 0.95), 2),
+        )
+
+    # -- scoring -------------------------------------------------------------------------------
+    def score(self, gold_path: str | Path, nlp=None) -> dict[str, Scores]:
+        """Type F1 and actor F1 over a JSONL of sentences with their expected events.
+
+        Each line: ``{"text", "published", "events": [{"type", "actors": [[text, role]], "date",
+        "modality"}]}``. A type counts once per event (multiset per line); an actor is
+        (type, role, text) compared case-insensitively; ``date``/``modality`` count among the
+        events whose type matched.
+        """
+        records = _read_gold(Path(gold_path))
+        nlp = nlp or _default_model()
+        counts = Counter()
+        for index, record in enumerate(records):
+            predicted = self.run(nlp, record["text"], record.get("published"), f"gold-{index}")
+            _count(counts, predicted, record.get("events", []))
+        return {
+            "type": Scores.from_counts(counts["type_tp"], counts["type_p"], counts["type_g"]),
+            "actor": Scores.from_counts(counts["actor_tp"], counts["actor_p"], counts["actor_g"]),
+            "date": Scores.from_counts(counts["date_tp"], counts["type_p"], counts["type_g"]),
+            "modality": Scores.from_counts(counts["mod_tp"], counts["type_p"], counts["type_g"]),
+        }
+
+    def run(self, nlp, text: str, published: str | None = None, article_id: str = "a1") -> list[Event]:
+        """Events of one text through the real upstream components (for scoring and tests)."""
+        from storyline.extract.entities import SpacyEntities
+        from storyline.extract.roles import RuleRoles
+        from storyline.extract.time import RuleTimex
+
+        article = Article(article_id, "<text>", text, text, article_id, published=published)
+        doc = nlp(text)
+        sentences, mentions = SpacyEntities()(article, doc)
+        timexes = RuleTimex()(article, doc, sentences)
+        _, references = RuleRoles()(article, doc, sentences, mentions)
+        mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
+        return self(article, doc, sentences, mentions, timexes)
+
+
+def _count(counts: Counter, predicted: list[Event], gold: list[dict]) -> None:
+    got_types = Counter(e.type for e in predicted)
+    want_types = Counter(g["type"] for g in gold)
+    counts["type_tp"] += sum((got_types & want_types).values())
+    counts["type_p"] += sum(got_types.values())
+    counts["type_g"] += sum(want_types.values())
+    got = {(e.type, a.role, a.text.lower()) for e in predicted for a in e.actors}
+    want = {(g["type"], role, text.lower()) for g in gold for text, role in g.get("actors", [])}
+    counts["actor_tp"] += len(got & want)
+    counts["actor_p"] += len(got)
+    counts["actor_g"] += len(want)
+    got_dates = Counter((e.type, e.date) for e in predicted)
+    got_modality = Counter((e.type, e.modality) for e in predicted)
+    counts["date_tp"] += sum((got_dates & Counter((g["type"], g.get("date")) for g in gold)).values())
+    counts["mod_tp"] += sum((got_modality & Counter(
+        (g["type"], g.get("modality", "happened")) for g in gold)).values())
+
+
+def _read_gold(path: Path) -> list[dict]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    except OSError as error:
+        raise InputError(str(path), f"can't read the gold file: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise InputError(str(path), f"not JSON Lines: {error}") from None
+
+
+def _default_model():
+    from storyline.config import load_settings
+    from storyline.extract.nlp import load_model
+
+    name = load_settings().get("nlp.model")
+    if not name:
+        raise ConfigError("no nlp.model is set; pass nlp= to score()")
+    return load_model(name)
