@@ -1,0 +1,274 @@
+"""events.rules.v1 and merge_events, on sentences we wrote for the purpose (invented names)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline import registry
+from storyline.errors import InputError
+from storyline.extract.events import RuleEvents, merge_events
+from storyline.extract.events.merge import same_date
+from storyline.models import Event, EventActor
+
+GOLDEN = Path(__file__).parent / "golden" / "events.jsonl"
+BASELINE = Path(__file__).resolve().parents[2] / "eval_baseline.json"
+PUBLISHED = "2031-05-06"  # a Tuesday
+
+
+def run(nlp, text: str, published: str | None = PUBLISHED):
+    return RuleEvents().run(nlp, text, published)
+
+
+def only(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def actors(event: Event) -> list[tuple[str, str]]:
+    return [(a.text, a.role) for a in event.actors]
+
+
+def test_the_component_is_registered() -> None:
+    assert registry.get("events.rules.v1") is RuleEvents
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode, expected_actors",
+    [
+        ("Foreign Minister Lena Brandt met Prime Minister Omar Haddad in Amman.",
+         "CONSULT", "meeting", [("Lena Brandt", "source"), ("Omar Haddad", "target")]),
+        ("President Julia Moreno spoke by phone with Chancellor Erik Lund.",
+         "CONSULT", "phone", [("Julia Moreno", "source"), ("Erik Lund", "target")]),
+        ("Chancellor Erik Lund will visit Warsaw.",
+         "CONSULT", "visit", [("Erik Lund", "source"), ("Warsaw", "target")]),
+        ("Rebels shelled the city of Harran.",
+         "ASSAULT", "shelling", [("Rebels", "source"), ("Harran", "target")]),
+        ("Drones struck a fuel depot near Odessa.",
+         "ASSAULT", "airstrike", [("Drones", "source"), ("a fuel depot", "target")]),
+        ("Police arrested the journalist Maria Santos in Porto.",
+         "COERCE", "arrest", [("Police", "source"), ("Maria Santos", "target")]),
+        ("Julia Moreno accused Omar Haddad of lying.",
+         "ACCUSE", None, [("Julia Moreno", "source"), ("Omar Haddad", "target")]),
+        ("The European Union imposed new sanctions on Velor.",
+         "SANCTION", None, [("The European Union", "source"), ("Velor", "target")]),
+        ("Protesters rallied outside the parliament in Lisbon.",
+         "PROTEST", "demonstrate", [("Protesters", "source")]),
+        ("A passenger ferry capsized near Brindisi.",
+         "OTHER", "accident", [("A passenger ferry", "source")]),
+        ("The prime minister announced a national emergency.",
+         "STATEMENT", None, [("The prime minister", "source"), ("a national emergency", "target")]),
+    ],
+)
+def test_type_mode_and_actors(nlp, text: str, type_: str, mode: str | None,
+                              expected_actors: list) -> None:
+    event = only(run(nlp, text), type_)
+    assert (event.mode, actors(event)) == (mode, expected_actors)
+    assert text[event.start:event.end] == event.trigger
+
+
+def test_actor_offsets_are_the_mentions_offsets(nlp) -> None:
+    text = "Foreign Minister Lena Brandt met Prime Minister Omar Haddad."
+    event = only(run(nlp, text), "CONSULT")
+    assert [text[a.start:a.end] for a in event.actors] == ["Lena Brandt", "Omar Haddad"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, place, date, precision",
+    [
+        ("Foreign Minister Lena Brandt met Prime Minister Omar Haddad in Amman on Monday.",
+         "CONSULT", "Amman", "2031-05-05", "day"),
+        ("Police arrested the journalist Maria Santos in Porto on Wednesday.",
+         "COERCE", "Porto", "2031-04-30", "day"),
+        ("The European Union imposed new sanctions on Velor in April.",
+         "SANCTION", None, "2031-04", "month"),
+        ("Chancellor Erik Lund will visit Warsaw next week.", "CONSULT", None, "2031-W20", "week"),
+        ("Rebels shelled the city of Harran.", "ASSAULT", None, None, None),
+    ],
+)
+def test_place_and_date(nlp, text: str, type_: str, place, date, precision) -> None:
+    event = only(run(nlp, text), type_)
+    assert (event.place, event.date, event.date_precision) == (place, date, precision)
+
+
+def test_a_date_of_the_reporting_clause_is_not_the_events(nlp) -> None:
+    text = "The government announced on Monday that troops had shelled Harran."
+    assert only(run(nlp, text), "ASSAULT").date is None
+
+
+@pytest.mark.parametrize(
+    "text, type_, modality",
+    [
+        ("Twelve hostages are to be freed on Saturday under the deal.", "RETREAT", "planned"),
+        ("Chancellor Erik Lund will visit Warsaw next week.", "CONSULT", "planned"),
+        ("Velor's government said it would withdraw its forces from the border region.",
+         "RETREAT", "announced"),
+        ("The army denied that it had bombed a hospital in Kessa.", "ASSAULT", "denied"),
+        ("The two leaders did not meet on Tuesday.", "CONSULT", "denied"),
+        ("Rebels shelled the city of Harran on Sunday.", "ASSAULT", "happened"),
+    ],
+)
+def test_modality(nlp, text: str, type_: str, modality: str) -> None:
+    assert only(run(nlp, text), type_).modality == modality
+
+
+def test_are_to_be_freed_on_saturday_is_planned_for_the_coming_saturday(nlp) -> None:
+    event = only(run(nlp, "Twelve hostages are to be freed on Saturday."), "RETREAT")
+    assert (event.modality, event.date, actors(event)) == (
+        "planned", "2031-05-10", [("Twelve hostages", "target")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released a statement on the talks' schedule.",  # no one is freed
+        "Omar Haddad spoke at length.",  # "spoke" with no one to speak with
+    ],
+)
+def test_other_senses_are_not_events(nlp, text: str) -> None:
+    assert [e.type for e in run(nlp, text) if e.type in ("RETREAT", "CONSULT") and e.trigger != "talks"] == []
+
+
+def test_called_for_is_a_request_not_a_call(nlp) -> None:
+    assert [e.type for e in run(nlp, "Omar Haddad called for calm.")] == ["REQUEST"]
+
+
+def test_an_accidents_toll_is_not_an_assault(nlp) -> None:
+    events = run(nlp, "A ferry capsized near Brindisi on Thursday, killing 12 people.")
+    assert [e.type for e in events] == ["OTHER"]
+
+
+def test_the_one_who_condemns_is_not_the_attacker(nlp) -> None:
+    events = run(nlp, "Julia Moreno condemned the attack.")
+    assert actors(only(events, "ACCUSE")) == [("Julia Moreno", "source")]
+    assert actors(only(events, "ASSAULT")) == []
+
+
+def test_an_article_without_events_gives_none(nlp) -> None:
+    assert run(nlp, "The weather was mild and the shops were open.") == []
+
+
+# -- merging ----------------------------------------------------------------------------------
+def consult(article: str, start: int, date: str | None, people=("p1", "p2"), mode="phone",
+            precision: str | None = "day") -> Event:
+    """A call as extraction gives it; actor offsets stand for mentions (see ``entity_of``)."""
+    cast = [EventActor(start - 10 - i, start - 5 - i, name, "source" if i == 0 else "target")
+            for i, name in enumerate(people)]
+    return Event(article, start, start + 4, 0, "CONSULT", mode, "call", cast,
+                 date=date, date_precision=precision if date else None)
+
+
+def entity_of_table(events: list[Event]):
+    """The entity of each actor mention: here the actor's text is the entity id."""
+    table = {(e.article_id, a.start): a.text for e in events for a in e.actors}
+    return lambda article, start: table.get((article, start))
+
+
+def merged_ids(events: list[Event], published=None) -> list[str]:
+    return [e.id for e in merge_events(events, entity_of_table(events), published)]
+
+
+def test_one_call_told_twice_gets_one_id() -> None:
+    events = [consult("a", 100, "2031-01-28"), consult("b", 40, "2031-01-28")]
+    first, second = merged_ids(events)
+    assert first == second and first.startswith("event-")
+
+
+def test_a_month_and_a_day_in_it_merge_at_the_coarser_precision() -> None:
+    events = [consult("a", 100, "2031-01", precision="month"), consult("b", 40, "2031-01-28")]
+    assert len(set(merged_ids(events))) == 1
+
+
+def test_two_calls_on_different_days_stay_two_events() -> None:
+    events = [consult("a", 100, "2031-01-28"), consult("a", 300, "2031-01-29"),
+              consult("b", 40, "2031-01-28")]
+    ids = merged_ids(events)
+    assert ids[0] == ids[2] and ids[0] != ids[1]
+
+
+def test_a_cluster_never_holds_two_dates_through_a_coarse_one() -> None:
+    events = [consult("a", 100, "2031-01-28"), consult("b", 100, "2031-01", precision="month"),
+              consult("c", 100, "2031-01-29")]
+    ids = merged_ids(events)
+    assert ids[0] != ids[2]
+
+
+def test_different_actors_or_types_do_not_merge() -> None:
+    other = consult("b", 40, "2031-01-28", people=("p3", "p4"))
+    assault = consult("c", 40, "2031-01-28")
+    assault.type = "ASSAULT"
+    assert len(set(merged_ids([consult("a", 100, "2031-01-28"), other, assault]))) == 3
+
+
+def test_undated_weak_evidence_is_not_merged() -> None:
+    one_actor = consult("b", 40, None, people=("p1",))
+    other_day = consult("c", 40, None)
+    published = {"a": "2031-01-28", "b": "2031-01-28", "c": "2031-02-03"}
+    ids = merged_ids([consult("a", 100, "2031-01-28"), one_actor, other_day], published)
+    assert len(set(ids)) == 3
+
+
+def test_undated_strong_evidence_merges() -> None:
+    published = {"a": "2031-01-28", "b": "2031-01-28"}
+    ids = merged_ids([consult("a", 100, "2031-01-28"), consult("b", 40, None)], published)
+    assert ids[0] == ids[1]
+
+
+def test_an_undated_mention_fitting_two_dated_events_joins_neither() -> None:
+    published = {"a": "2031-01-28", "b": "2031-01-28"}
+    events = [consult("a", 100, "2031-01-28"), consult("a", 300, "2031-01-27"),
+              consult("a", 500, None), consult("b", 40, None, people=("p9", "p8"))]
+    ids = merged_ids(events, published)
+    assert len(set(ids[:3])) == 3
+
+
+def test_ids_are_deterministic_and_kept_across_runs() -> None:
+    events = [consult("b", 40, "2031-01-28"), consult("a", 100, "2031-01-28")]
+    assert merged_ids(events) == merged_ids(list(reversed(events)))[::-1]
+    stored = merge_events(events[:1], entity_of_table(events))
+    later = [stored[0], consult("0", 7, "2031-01-28")]
+    again = merge_events(later, entity_of_table(later))
+    assert again[1].id == stored[0].id  # a new first mention does not rename the event
+
+
+def test_merge_is_pure() -> None:
+    events = [consult("a", 100, "2031-01-28")]
+    merge_events(events, entity_of_table(events))
+    assert events[0].id is None
+
+
+@pytest.mark.parametrize(
+    "first, second, same",
+    [("2031-01-28", "2031-01-28T10:00", True), ("2031-01-28", "2031-W05", True),
+     ("2031-01-28", "2031-W06", False), ("XXXX-01-28", "2031-01-28", True),
+     ("2031", "2031-06", True), ("2031-01-28", "2031-01-29", False)],
+)
+def test_same_date(first: str, second: str, same: bool) -> None:
+    assert same_date(first.split("T")[0], second.split("T")[0]) is same
+
+
+def test_calls_extracted_from_two_articles_merge_end_to_end(nlp) -> None:
+    texts = {"a": "Julia Moreno spoke by phone with Erik Lund on Monday.",
+             "b": "Erik Lund and Julia Moreno held a phone call on Monday, officials said.",
+             "c": "Julia Moreno spoke by phone with Erik Lund on Thursday."}
+    events = [e for key, text in texts.items()
+              for e in RuleEvents().run(nlp, text, PUBLISHED, key) if e.type == "CONSULT"]
+    names = {(e.article_id, a.start): a.text.split()[-1] for e in events for a in e.actors}
+    ids = {e.article_id: e.id for e in merge_events(events, lambda a, s: names.get((a, s)))}
+    assert ids["a"] == ids["b"] != ids["c"]
+
+
+# -- golden ------------------------------------------------------------------------------------
+def test_golden_scores_hold_the_pinned_floor(nlp) -> None:
+    scores = RuleEvents().score(GOLDEN, nlp)
+    floor = json.loads(BASELINE.read_text(encoding="utf-8"))["events"]["floor"]
+    assert scores["type"].f1 * 100 >= floor
+    assert scores["actor"].f1 > 0.8
+
+
+def test_a_missing_gold_file_is_an_input_error(nlp, tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        RuleEvents().score(tmp_path / "missing.jsonl", nlp)
