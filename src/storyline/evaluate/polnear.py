@@ -11,6 +11,10 @@ components so pronoun and title speakers are mentions.
 Scores, per span type (source = ``Quote.speaker_start..speaker_end``, cue = ``cue_start..cue_end``,
 content = ``start..end``), micro over the split, as sets of (article, start, end):
 
+A quotation split by its attribution or running over paragraphs is one content span from the
+start of its first stretch to the end of its last (``Quote.group``), as PolNeAR annotates it
+(its discontinuous spans are read by their extent too).
+
 * ``exact``: start and end equal, after both gold and predicted spans are trimmed of spaces,
   quote marks and ``, . ; :`` at either end (gold content often keeps its closing quote mark
   and full stop, ours never does; that is the only difference this forgives).
@@ -27,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -101,12 +105,27 @@ def predict(nlp: Language, documents: list[Document], indirect: bool = True) -> 
         sentences, mentions = entities(article, doc)
         _, references = roles(article, doc, sentences, mentions)
         mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
-        for quote in quotes(article, doc, sentences, mentions):
+        for quote in _join_groups(quotes(article, doc, sentences, mentions)):
             for kind, span in _spans(quote).items():
                 trimmed = trim(document.text, *span) if span[0] is not None else None
                 if trimmed is not None:
                     predicted[kind].add((document.name, *trimmed))
     return predicted
+
+
+def _join_groups(quotes: list[Quote]) -> list[Quote]:
+    """One content span per quotation: PolNeAR annotates a split or multi-paragraph quote as
+    one (discontinuous) content, which we read by its extent."""
+    joined: dict[int, Quote] = {}
+    single = []
+    for quote in quotes:
+        if quote.group is None:
+            single.append(quote)
+        elif quote.group in joined:
+            joined[quote.group].end = max(joined[quote.group].end, quote.end)
+        else:
+            joined[quote.group] = replace(quote)
+    return single + list(joined.values())
 
 
 def _spans(quote: Quote) -> dict[str, tuple[int | None, int | None]]:

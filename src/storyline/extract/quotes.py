@@ -44,7 +44,7 @@ SPEECH_CUES = frozenset(
 )
 BELIEF_CUES = frozenset("think believe know feel expect hope fear worry estimate learn".split())
 _OPENERS = "“\""
-_CLOSERS = "”\""
+_CLOSING = {"“": "”", "\"": "\""}  # a curly quote inside a straight one does not close it
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"xcomp", "conj", "advcl"})  # "went on to say", "smiled and said"
 _NOT_SPEAKER = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "parataxis", "advcl"})
@@ -137,7 +137,7 @@ def _paragraph_stretches(text: str, start: int, end: int, paragraph: int) -> lis
         char = text[at]
         if opened is None and char in _OPENERS and _can_open(text, at, start, end):
             opened = at
-        elif opened is not None and char in _CLOSERS:
+        elif opened is not None and char == _CLOSING[text[opened]]:
             if at > opened + 1:
                 found.append(_stretch(text, opened, at + 1, paragraph, closed=True))
             opened = None
@@ -213,7 +213,18 @@ def _according_to(token: Token, mentions: list[Mention]) -> _Attribution:
 def _verb_attribution(verb: Token, mentions: list[Mention]) -> _Attribution:
     subject = _subject_of(verb)
     speaker = _speaker_span(subject, mentions) if subject is not None else None
-    return _Attribution(verb.text, verb.idx, verb.idx + len(verb), *_unpack(speaker))
+    first = _auxiliaries_start(verb)
+    cue = verb.doc.text[first.idx:verb.idx + len(verb)]
+    return _Attribution(cue, first.idx, verb.idx + len(verb), *_unpack(speaker))
+
+
+def _auxiliaries_start(verb: Token) -> Token:
+    """The first of the auxiliaries and negation right before the verb ("has not said")."""
+    first = verb
+    for child in sorted(verb.children, key=lambda t: -t.i):
+        if child.i == first.i - 1 and child.dep_ in ("aux", "auxpass", "neg"):
+            first = child
+    return first
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -300,24 +311,47 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 # -- indirect speech ----------------------------------------------------------------------
 def indirect_quotes(article: Article, doc: Doc, starts: list[int], stretches: list[_Stretch],
                     mentions: list[Mention]) -> list[Quote]:
-    """Reported speech without quote marks: a cue verb's clausal complement, or the clause a
-    trailing "X said" attaches to."""
-    quoted = [(s.mark_start, s.mark_end) for s in stretches]
+    """Reported speech without quote marks: a cue verb's clausal complement, the clause a
+    trailing "X said" attaches to, or the rest of a sentence with "according to X" in it.
+    A clause holding a partial quote is reported speech too ("said the plan was “dead”")."""
+    # a clause holding a partial quote is still reported speech: only whole quotes rule it out
+    quoted = [(s.mark_start, s.mark_end) for s in stretches if not _is_partial(doc, s)]
     quotes = []
     for token in doc:
-        if token.lemma_.lower() not in SPEECH_CUES | BELIEF_CUES or token.pos_ not in ("VERB", "AUX"):
+        found = _indirect_at(token, mentions)
+        if found is None:
             continue
-        content = _reported_clause(token)
-        if content is None or any(a < content.end_char and content.start_char < b for a, b in quoted):
-            continue
-        attribution = _verb_attribution(token, mentions)
+        content, attribution = found
         start, end = content.start_char, content.end_char
+        if any(a < end and start < b for a, b in quoted):
+            continue
         quotes.append(Quote(article.id, start, end, article.text[start:end],
                             attribution.cue, attribution.speaker, attribution.speaker_start,
                             sentence=_sentence_of(starts, start), kind="indirect",
                             cue_start=attribution.cue_start, cue_end=attribution.cue_end,
                             speaker_end=attribution.speaker_end))
     return quotes
+
+
+def _indirect_at(token: Token, mentions: list[Mention]) -> tuple[Span, _Attribution] | None:
+    if _is_according_to(token):
+        content = _around_according_to(token)
+        return None if content is None else (content, _according_to(token, mentions))
+    if token.lemma_.lower() not in SPEECH_CUES | BELIEF_CUES or token.pos_ not in ("VERB", "AUX"):
+        return None
+    content = _reported_clause(token)
+    return None if content is None else (content, _verb_attribution(token, mentions))
+
+
+def _around_according_to(token: Token) -> Span | None:
+    """The sentence without its "according to X" phrase: "X rose, according to Y." -> "X rose"."""
+    sentence = token.sent
+    phrase_end = max(t.i for t in token.subtree) + 1
+    if token.i - sentence.start <= 1:  # "According to Y, X rose."
+        return _trimmed(token.doc[phrase_end:sentence.end])
+    before = _trimmed(token.doc[sentence.start:token.i])
+    after = _trimmed(token.doc[phrase_end:sentence.end])
+    return before if before is not None and (after is None or len(before) >= len(after)) else after
 
 
 def _reported_clause(verb: Token) -> Span | None:
