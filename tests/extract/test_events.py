@@ -129,7 +129,8 @@ def test_are_to_be_freed_on_saturday_is_planned_for_the_coming_saturday(nlp) -> 
     ],
 )
 def test_other_senses_are_not_events(nlp, text: str) -> None:
-    assert [e.type for e in run(nlp, text) if e.type in ("RETREAT", "CONSULT") and e.trigger != "talks"] == []
+    events = run(nlp, text)
+    assert [e.type for e in events if e.type in ("RETREAT", "CONSULT") and e.trigger != "talks"] == []
 
 
 def test_called_for_is_a_request_not_a_call(nlp) -> None:

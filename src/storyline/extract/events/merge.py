@@ -124,9 +124,9 @@ def _places_agree(first: str | None, second: str | None) -> bool:
 def same_date(first: str, second: str) -> bool:
     """Whether two TIMEX3 date values agree at the coarser precision ("2025-01" ~ "2025-01-28",
     "2025-W05" ~ "2025-01-28"; "X" digits are unknown and match anything)."""
-    week_first, week_second = _WEEK.match(first), _WEEK.match(second)
-    if week_first or week_second:
-        return _week_of(first) == _week_of(second) if None not in (_week_of(first), _week_of(second)) else False
+    if _WEEK.match(first) or _WEEK.match(second):
+        weeks = _week_of(first), _week_of(second)
+        return None not in weeks and weeks[0] == weeks[1]
     size = min(len(first), len(second))
     return all(x == y or "X" in (x, y) for x, y in zip(first[:size], second[:size]))
 

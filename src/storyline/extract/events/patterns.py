@@ -18,7 +18,6 @@ _TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
 
 def clause_verb(token: Token) -> Token:
@@ -123,8 +122,8 @@ class ActorFinder:
         # a proper noun is a name even where NER missed it; a common noun only as a core argument
         if (loose and token.pos_ == "NOUN" or token.pos_ == "PROPN") \
                 and token.lemma_.lower() not in lx.NOUNS:
-            start = token.left_edge.idx
-            return EventActor(start, token.idx + len(token), self.doc.text[start:token.idx + len(token)], role)
+            start, end = token.left_edge.idx, token.idx + len(token)
+            return EventActor(start, end, self.doc.text[start:end], role)
         return None
 
     def _covering(self, token: Token) -> Mention | None:

@@ -41,9 +41,9 @@ def lookup(token: Token) -> lx.Trigger | None:
     if entry is None:
         return None
     preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
-    sense = next((lx.PREP_SENSES[(lemma, p)] for p in sorted(preps) if (lemma, p) in lx.PREP_SENSES), None)
-    if sense is not None:
-        return sense
+    for prep in sorted(preps):
+        if (lemma, prep) in lx.PREP_SENSES:
+            return lx.PREP_SENSES[(lemma, prep)]
     objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
     if (entry.needs and not entry.needs & preps) or objects & entry.not_objects:
         return None
