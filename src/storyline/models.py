@@ -291,7 +291,14 @@ class Event:
 
 @dataclass
 class Claim:
-    """A figure a source gives: value, what it counts, as of when, attributed to whom."""
+    """A figure a source gives: value, what it counts, as of when, attributed to whom.
+
+    ``value`` is the number stated (None for a range or a vague plural, which only have
+    bounds); a hedge sets ``approximate`` ("some", "about", "nearly"), ``lower`` ("at least",
+    "more than") or ``upper`` ("up to", "nearly"); "tens of thousands" is lower 20000, upper
+    90000, approximate. Money and percentages start ``counts`` with their unit ("dollars
+    pledged", "percent voters").
+    """
 
     article_id: str
     start: int  # the figure's words
@@ -308,6 +315,11 @@ class Claim:
     source: str | None = None  # the attribution as written ("the Gaza health ministry")
     source_start: int | None = None
     source_entity: str | None = None  # filled by resolve/
+    # what the counted things belong to ("Israeli hostages", "people killed in X"), as written;
+    # claims about different subjects are never grouped as one quantity
+    subject: str | None = None
+    subject_start: int | None = None  # the GPE/LOC/NORP mention's start
+    subject_entity: str | None = None  # filled by resolve/
 
 
 @dataclass
@@ -334,4 +346,7 @@ class Quote:
     cue_start: int | None = None
     cue_end: int | None = None
     speaker_end: int | None = None
+    # start of the name, title or pronoun Mention inside the speaker's words, which resolve/
+    # follows (through ``Mention.antecedent`` for titles and pronouns) to the entity
+    speaker_mention: int | None = None
     group: int | None = None  # start of the first stretch of the same quotation

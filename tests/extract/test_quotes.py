@@ -32,11 +32,13 @@ def test_the_component_is_registered() -> None:
     "text, expected",
     [
         ('"The bridge will reopen in May," Mayor Lena Ortiz said.',
-         [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
-        ("“The bridge will reopen in May,” Mayor Lena Ortiz said.",
+         [("The bridge will reopen in May,", "said", "Mayor Lena Ortiz")]),
+        ("“The bridge will reopen in May,” Lena Ortiz said.",
          [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
         ("“The bridge will reopen in May,” said Lena Ortiz, the mayor of Dunmore.",
-         [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
+         [("The bridge will reopen in May,", "said", "Lena Ortiz, the mayor of Dunmore")]),
+        ("“The bridge will reopen in May,” Ortiz has said.",
+         [("The bridge will reopen in May,", "has said", "Ortiz")]),
         ("Lena Ortiz told reporters: “The bridge will reopen in May.”",
          [("The bridge will reopen in May.", "told", "Lena Ortiz")]),
         ("The ministry warned in a statement: “Fuel prices will rise again this winter.”",
@@ -72,9 +74,11 @@ def test_a_quote_over_two_paragraphs_continues(nlp) -> None:
     "text, expected",
     [
         ("The plan is “dead on arrival,” according to Senator Amy Cole.",
-         [("dead on arrival,", "according to", "Amy Cole", "partial")]),
-        ("Lena Ortiz called the delay “a disgrace” on Monday.",
-         [("a disgrace", "called", "Lena Ortiz", "partial")]),
+         [("dead on arrival,", "according to", "Senator Amy Cole", "partial")]),
+        ("Lena Ortiz said the delay was “a disgrace” and left.",
+         [("a disgrace", "said", "Lena Ortiz", "partial")]),
+        ("Lena Ortiz described the delay as “a disgrace.”",
+         [("a disgrace.", "described", "Lena Ortiz", "partial")]),
     ],
 )
 def test_according_to_and_partial_quotes(nlp, text: str, expected: list) -> None:
@@ -98,6 +102,20 @@ def test_a_pronoun_speaker_points_at_the_pronoun_mention(nlp) -> None:
     text = "Lena Ortiz visited the site on Monday. “The work is going well,” she said."
     quote, = run(nlp, text)
     assert (quote.speaker, quote.speaker_start) == ("she", text.index("she"))
+    assert quote.speaker_mention == text.index("she")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("“The bridge will reopen in May,” said Mayor Lena Ortiz.", "Lena Ortiz"),
+        ("“The bridge will reopen in May,” said the mayor, Lena Ortiz.", "Lena Ortiz"),
+    ],
+)
+def test_a_named_speaker_keeps_its_phrase_and_points_at_the_name(nlp, text: str, name: str) -> None:
+    quote, = run(nlp, text)
+    assert text[quote.speaker_start:quote.speaker_end] == quote.speaker
+    assert quote.speaker_mention == text.index(name)
 
 
 def test_a_title_speaker_points_at_the_title_mention(nlp) -> None:

@@ -39,7 +39,7 @@ SPEECH_CUES = frozenset(
     "report confirm deny reply respond ask acknowledge admit suggest continue recall emphasize "
     "emphasise urge predict tweet post testify allege assert complain joke quip concede boast "
     "vow promise threaten remark observe comment mention reveal disclose maintain contend "
-    "caution lament describe call answer shout yell scream whisper cry retort counter "
+    "caution lament describe answer shout yell scream whisper cry retort counter "
     "acknowledge agree repeat reiterate propose recommend conclude demand plead".split()
 )
 BELIEF_CUES = frozenset("think believe know feel expect hope fear worry estimate learn".split())
@@ -47,7 +47,9 @@ _OPENERS = "“\""
 _CLOSING = {"“": "”", "\"": "\""}  # a curly quote inside a straight one does not close it
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"xcomp", "conj", "advcl"})  # "went on to say", "smiled and said"
-_NOT_SPEAKER = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "parataxis", "advcl"})
+_NOT_SPEAKER = frozenset({"relcl", "acl", "punct", "cc", "conj", "parataxis", "advcl"})
+_NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MIN_WORDS_WITHOUT_CUE = 6  # shorter quoted stretches need a cue in their sentence
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -73,6 +75,7 @@ class _Attribution:
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
+    speaker_mention: int | None
 
 
 @register("quotes.rules.v1")
@@ -110,6 +113,7 @@ class RuleQuotes:
                                                          attribution.cue_end)
             quote.speaker, quote.speaker_start, quote.speaker_end = (
                 attribution.speaker, attribution.speaker_start, attribution.speaker_end)
+            quote.speaker_mention = attribution.speaker_mention
         return quote
 
 
@@ -239,14 +243,22 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int]:
-    """The speaker's words: a mention holding the head, else the head's phrase up to a comma."""
-    for mention in mentions:
-        if mention.start <= head.idx < mention.end and mention.label not in ("DATE", "CARDINAL"):
-            return mention.text, mention.start, mention.end
+def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, int | None]:
+    """The speaker's words and the mention naming it. A pronoun or title speaker is exactly its
+    mention; a name or a noun keeps its whole phrase with any apposition ("Senator Amy Cole, the
+    chair of the committee,"), as a reader would cite it."""
+    mention = next((m for m in mentions if m.start <= head.idx < m.end
+                    and m.label not in _NOT_SPEAKER_LABELS), None)
+    if mention is not None and mention.kind in ("pronoun", "title"):
+        return mention.text, mention.start, mention.end, mention.start
     tokens = _phrase(head)
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    return head.doc.text[start:end], start, end
+    if mention is None:  # "the finance minister, Paul Garnier": the name in the apposition
+        mention = next((m for m in mentions if start <= m.start and m.end <= end
+                        and m.label in _SPEAKER_LABELS), None)
+    else:
+        start, end = min(start, mention.start), max(end, mention.end)
+    return head.doc.text[start:end], start, end, None if mention is None else mention.start
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -257,8 +269,9 @@ def _phrase(head: Token) -> list[Token]:
     return kept
 
 
-def _unpack(speaker: tuple[str, int, int] | None) -> tuple[str | None, int | None, int | None]:
-    return speaker if speaker is not None else (None, None, None)
+def _unpack(speaker: tuple[str, int, int, int | None] | None
+            ) -> tuple[str | None, int | None, int | None, int | None]:
+    return speaker if speaker is not None else (None, None, None, None)
 
 
 def _share_speakers(found: list[tuple[_Stretch, _Attribution | None]]
@@ -329,7 +342,8 @@ def indirect_quotes(article: Article, doc: Doc, starts: list[int], stretches: li
                             attribution.cue, attribution.speaker, attribution.speaker_start,
                             sentence=_sentence_of(starts, start), kind="indirect",
                             cue_start=attribution.cue_start, cue_end=attribution.cue_end,
-                            speaker_end=attribution.speaker_end))
+                            speaker_end=attribution.speaker_end,
+                            speaker_mention=attribution.speaker_mention))
     return quotes
 
 
