@@ -31,7 +31,9 @@ from storyline.extract import extract_batch
 from storyline.extract.nlp import load_model
 from storyline.ingest import read_sources
 from storyline.models import Article, Entity, Extraction, Failure, RawArticle, Resolution
-from storyline.resolve import load_aliases, lookup_keys, open_title_words, resolve_batch
+from storyline.resolve import (
+    load_aliases, lookup_keys, merge_batch_events, open_title_words, resolve_batch,
+)
 from storyline.store import Store
 
 log = logging.getLogger(__name__)
@@ -123,8 +125,11 @@ def _ingest_batch(
     extractions = _extract(articles, load_model(settings.get("nlp.model")), settings)
     # 5. resolve
     resolution = _resolve(extractions, store, settings, user)
+    dates = {e.date for x in extractions for e in x.events if e.date}
+    changed = merge_batch_events(extractions, store.events(dates=dates) if dates else [])
     # 6. store
     result = store.save_batch(extractions, resolution.entities, resolution.merges)
+    store.update_events(changed)
     report.ingested.extend(result.saved)
     report.not_parsed.extend((a.id, a.nlp_skipped) for a in articles if a.nlp_skipped)
     saved = set(result.saved)

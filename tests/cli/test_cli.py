@@ -246,3 +246,20 @@ def test_an_unknown_story_is_one_clear_line(corpus: Path, tmp_path: Path) -> Non
     run("ingest", str(corpus), "--db", db)
     result = run("story", "event-nope", "--db", db)
     assert result.exit_code != 0 and result.output.startswith("storyline: error:")
+
+
+def test_timeline_claims_and_quotes_have_the_contract_shapes(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "q.txt").write_text(
+        "Talks resume\nMaria Okafor met Tom Reyes in Eastmouth on Monday. "
+        '"We are close to a deal," she said.\n', encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    run("ingest", str(corpus), "--db", db)
+    found = json.loads(run("timeline", "--db", db, "--json").output)
+    events = found["dated"] + found["undated"]
+    assert events and set(events[0]) == {"id", "type", "mode", "date", "date_precision", "modality",
+                                         "actors", "place", "articles", "evidence"}
+    quotes = json.loads(run("quotes", "--db", db, "--json").output)
+    assert any(q["text"].startswith("We are close") for q in quotes)
+    okafor = json.loads(run("quotes", "--speaker", "Maria Okafor", "--db", db, "--json").output)
+    assert [q["speaker"]["name"] for q in okafor] == ["Maria Okafor"]
+    assert isinstance(json.loads(run("claims", "--db", db, "--json").output), list)

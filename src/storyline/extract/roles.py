@@ -46,7 +46,8 @@ _PREFIX_RE = re.compile(rf"\b(?P<chain>{_CHAIN}){_POST}?\s*,?\s+{_HONORIFIC}$")
 # Up to two capitalized words (a country, body or demonym) may qualify the office.
 _QUAL = r"(?P<qual>(?:[A-Z][\w.’'-]*\s+){0,2}?)"
 _APPOSITIVE_RE = re.compile(rf",\s+(?:(?i:the|an?)\s+)?{_QUAL}(?P<chain>{_CHAIN})")
-_TITLE_AS_NAME_RE = re.compile(rf"\b[Tt]he\s+{_QUAL}(?P<title>{_TITLE})\b")
+# "the Prime Minister's Office" names an office, not its holder
+_TITLE_AS_NAME_RE = re.compile(rf"\b[Tt]he\s+{_QUAL}(?P<title>{_TITLE})\b(?!['’]s\s+[Oo]ffice)")
 _NOT_NOW = re.compile(r"\b(?:former|ex|late|then|outgoing|future|would-be)[\s-]+$", re.IGNORECASE)
 _QUALIFIER_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})

@@ -16,7 +16,8 @@ title with no antecedent takes the one holder of that office at the article's da
 from __future__ import annotations
 
 from storyline import registry
-from storyline.models import Entity, Extraction, Resolution, Role
+from storyline.extract.events import merge_events  # the global step of events.rules.v1
+from storyline.models import Entity, Event, Extraction, Resolution, Role
 from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
 from storyline.resolve.aliases import lookup_keys
 from storyline.resolve.entities import resolve_entities as _resolve_with
@@ -44,6 +45,22 @@ def resolve_batch(
     return Resolution(entities, list(getattr(resolver, "merges", [])))
 
 
+def merge_batch_events(extractions: list[Extraction], stored: list[Event]) -> list[Event]:
+    """Give the batch's event mentions real-world event ids, joining stored mentions of the
+    same dates; returns the stored mentions whose id changed (the store updates them)."""
+    batch = [e for x in extractions for e in x.events]
+    if not batch:
+        return []
+    published = {x.article.id: x.article.published for x in extractions}
+    merged = merge_events(stored + batch, lambda article_id, start: None, published)
+    position = len(stored)
+    for extraction in extractions:
+        count = len(extraction.events)
+        extraction.events = merged[position:position + count]
+        position += count
+    return [new for new, old in zip(merged, stored) if new.id != old.id]
+
+
 def resolve_entities(
     extractions: list[Extraction], component: str = DEFAULT_RESOLVER
 ) -> list[Entity]:
@@ -54,6 +71,7 @@ def resolve_entities(
 
 
 __all__ = [
-    "DEFAULT_RESOLVER", "load_aliases", "lookup_keys", "open_title_words", "resolve_batch",
+    "DEFAULT_RESOLVER", "load_aliases", "lookup_keys", "merge_batch_events", "open_title_words",
+    "resolve_batch",
     "resolve_entities",
 ]
