@@ -1,0 +1,100 @@
+"""Who gives a figure: "according to X", "X said/confirmed/reported ...", "confirmed by X".
+
+Read from the parse: the subject of a reporting verb that governs the figure's clause, the
+agent of a passive one, the object of "according to", or a reporting verb set beside the
+clause ("..., officials said."). The source's offset points at the NER, title or pronoun
+mention covering it, so resolve/ can map it to a canonical entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storyline.models import Mention
+
+REPORTING = frozenset({
+    "say", "tell", "report", "confirm", "state", "announce", "estimate", "claim", "add", "note",
+    "count", "tally", "record", "indicate", "reveal", "write", "declare", "acknowledge",
+    "believe", "assess", "show", "put", "publish", "cite", "quote", "explain", "insist",
+})
+_SUBJECTS = ("nsubj", "nsubjpass")
+# Words that extend a source's noun phrase to the right ("the ministry of health").
+_EXTEND = ("compound", "amod", "flat", "nmod", "poss")
+
+
+def source_token(figure: Token, noun: Token | None, sentence: Span) -> Token | None:
+    """The head token of the source of the figure at ``figure``, or None."""
+    return (_governing(figure) or _passive_agent(noun) or _according_to(sentence)
+            or _beside(sentence))
+
+
+def _speaker(verb: Token) -> Token | None:
+    if verb.lemma_.lower() not in REPORTING or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ not in ("it", "which", "that"):
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _governing(token: Token) -> Token | None:
+    """A reporting verb above the figure in the tree ("X said [that] 12 were killed")."""
+    while token.head.i != token.i:
+        token = token.head
+        found = _speaker(token)
+        if found is not None:
+            return found
+    return None
+
+
+def _passive_agent(noun: Token | None) -> Token | None:
+    """'34 captives, confirmed dead by the army' -> the army."""
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("acl", "appos", "relcl"):
+            found = _speaker(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _according_to(sentence: Span) -> Token | None:
+    for token in sentence:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _beside(sentence: Span) -> Token | None:
+    """'The toll rose to 40, officials said.': a reporting verb set beside the clause."""
+    for token in sentence:
+        if token.dep_ in ("parataxis", "ROOT") and _speaker(token) is not None:
+            return _speaker(token)
+    return None
+
+
+def source_span(head: Token) -> tuple[int, int]:
+    """Character offsets of the source's noun phrase (without relative clauses or asides)."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in _EXTEND or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    return head.left_edge.idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def source_mention(head: Token, start: int, end: int, mentions: list[Mention]) -> int:
+    """Where the mention naming the source starts: the one covering its head, else a name
+    inside the phrase ("State Department spokeswoman <name>"), else the phrase itself."""
+    covering = [m for m in mentions if m.start <= head.idx < m.end]
+    if covering:
+        return min(covering, key=lambda m: (m.kind != "name", m.start)).start
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind == "name"
+              and m.label in ("PERSON", "ORG", "GPE", "NORP")]
+    return inside[-1].start if inside else start

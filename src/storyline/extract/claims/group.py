@@ -1,0 +1,69 @@
+"""Grouping claims about one quantity across articles (collection level, pure).
+
+Claims group when they count the same thing (the same ``counts`` after folding plurals and
+synonyms such as "dead"/"killed") about a compatible subject: the same entity, the same place
+words, or no subject at all when that leaves only one candidate. Within a group, claims are
+ordered by as-of date, so a reader sees the figure move and sources disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from storyline.models import Claim
+
+# Words that name one state of the counted: a death toll is "dead" in one outlet and
+# "killed" in the next.
+_SYNONYMS = {"dead": "killed", "died": "killed", "perished": "killed", "wounded": "injured",
+             "hurt": "injured", "freed": "released", "detained": "held", "captive": "held",
+             "person": "people", "remain": "remaining"}
+
+
+def _fold(word: str) -> str:
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def quantity_key(counts: str) -> str:
+    """'hostages released' and 'hostage freed' -> 'hostage released'."""
+    return " ".join(_SYNONYMS.get(w, _fold(w)) for w in counts.lower().split())
+
+
+def _subject(claim: Claim, entity_of: dict | None) -> str | None:
+    if entity_of and claim.subject_start is not None:
+        found = entity_of.get((claim.article_id, claim.subject_start))
+        if found is not None:
+            return found
+    if claim.subject_entity:
+        return claim.subject_entity
+    return quantity_key(claim.subject) if claim.subject else None
+
+
+def _order(claim: Claim) -> tuple:
+    return (claim.as_of or "", claim.article_id, claim.start)
+
+
+def group_claims(claims: list[Claim], entity_of: dict | None = None) -> list[list[Claim]]:
+    """Groups of claims about the same quantity, each ordered by as-of date.
+
+    ``entity_of`` maps ``(article_id, subject_start)`` to a canonical entity id when resolve/
+    has one; without it the subject words decide. Output order is deterministic.
+    """
+    by_counts: dict[str, dict[str | None, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        if claim.counts:
+            by_counts[quantity_key(claim.counts)][_subject(claim, entity_of)].append(claim)
+    groups = []
+    for counts in sorted(by_counts):
+        subjects = by_counts[counts]
+        named = sorted(s for s in subjects if s is not None)
+        if len(named) == 1 and None in subjects:  # one subject: unlabelled claims are about it
+            subjects[named[0]].extend(subjects.pop(None))
+        for subject in sorted(subjects, key=lambda s: (s is None, s or "")):
+            groups.append(sorted(subjects[subject], key=_order))
+    return groups
