@@ -60,7 +60,15 @@ def test_the_component_is_registered() -> None:
         ("A passenger ferry capsized near Brindisi.",
          "OTHER", "accident", [("A passenger ferry", "source")]),
         ("The prime minister announced a national emergency.",
-         "STATEMENT", None, [("The prime minister", "source"), ("a national emergency", "target")]),
+         "STATEMENT", None, [("The prime minister", "source")]),  # what is announced is no actor
+        ("Secretary Lena Brandt discussed, in a call with Prime Minister Omar Haddad, the budget.",
+         "CONSULT", "phone", [("Lena Brandt", "source"), ("Omar Haddad", "target")]),
+        ("In a call with Omar Haddad on Monday, Lena Brandt thanked him for his help.",
+         "CONSULT", "phone", [("Lena Brandt", "source"), ("Omar Haddad", "target")]),
+        ("Omar Haddad received a phone call from Lena Brandt.",
+         "CONSULT", "phone", [("Omar Haddad", "source"), ("Lena Brandt", "source")]),
+        ("Lena Brandt rejected Velor's call to halt the strikes.",
+         "REQUEST", None, [("Velor", "source")]),
     ],
 )
 def test_type_mode_and_actors(nlp, text: str, type_: str, mode: str | None,

@@ -116,6 +116,16 @@ ADVERBS = _table([("OTHER", "accident", "aground")])
 
 # (trigger lemma, preposition on it) -> another sense: "called for calm", "called on X to".
 PREP_SENSES = {("call", "for"): Trigger("REQUEST"), ("call", "on"): Trigger("REQUEST")}
+# Words whose infinitive complement makes them a request: "Hamas' call to halt hostilities".
+INFINITIVE_SENSES = {"call": Trigger("REQUEST"), "appeal": Trigger("REQUEST")}
+# Verbs whose object is a topic, not a participant ("discussed the situation"): the object is
+# an actor only when it is a named mention.
+TOPIC_VERBS = frozenset("discuss negotiate consult announce declare unveil proclaim reject veto "
+                        "refuse deny praise welcome support endorse condemn criticize criticise "
+                        "denounce demand request".split())
+# Prepositions under which a conversation noun still tells the event ("in a call with X").
+FRAME_PREPS = frozenset({"in", "during", "at"})
+
 # (trigger lemma, modifier lemma) -> another sense or a mode: "hunger strike", "air strike".
 MODIFIER_SENSES = {
     ("strike", "hunger"): Trigger("PROTEST", "strike"),

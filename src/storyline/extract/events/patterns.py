@@ -31,6 +31,9 @@ def anchor_of(trigger: Token) -> Token:
     """The verb that carries a noun trigger's subject ("X held talks", "X launched an attack")."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "nsubjpass"):
         return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in lx.FRAME_PREPS \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        return trigger.head.head  # "In a call with X, Rubio thanked ...": Rubio took part
     return trigger
 
 
@@ -69,7 +72,8 @@ class ActorFinder:
             found += self._noun_actors(trigger)
         if verb != trigger:
             found += self._prep_targets(verb)
-        found += self._prep_targets(trigger)
+        for head in [trigger, *_event_nouns(trigger)]:
+            found += self._prep_targets(head)
         return _unique(found)
 
     def _verb_actors(self, verb: Token, trigger: Token, subject_role: str) -> list[EventActor]:
@@ -82,7 +86,8 @@ class ActorFinder:
                           for a in self._many(p, "source", loose=True)]
             elif child.dep_ in _TARGET_DEPS and child != trigger and verb == trigger \
                     and child.lemma_.lower() not in lx.NOUNS:
-                found += self._many(child, "target", loose=True)
+                topic = verb.lemma_.lower() in lx.TOPIC_VERBS and child.dep_ == "dobj"
+                found += self._many(child, "target", loose=not topic)
         return found
 
     def _noun_actors(self, noun: Token) -> list[EventActor]:
@@ -138,6 +143,15 @@ class ActorFinder:
                 end = child.right_edge.idx + len(child.right_edge)
         inside = [m for m in self.mentions if token.left_edge.idx <= m.start and m.end <= end]
         return min(inside, key=lambda m: abs(m.start - token.idx), default=None)
+
+
+def _event_nouns(verb: Token) -> list[Token]:
+    """Event nouns a verb trigger absorbed, whose "with X" still names a participant:
+    "signed an agreement with X", "discussed, in a call with X,"."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    found += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in lx.FRAME_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    return [t for t in found if t.lemma_.lower() in lx.NOUNS or t.lower_ in lx.NOUNS]
 
 
 def _reporter(subject: Token) -> Token:

@@ -40,13 +40,19 @@ def lookup(token: Token) -> lx.Trigger | None:
     entry = _base_entry(token, lemma)
     if entry is None:
         return None
-    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")}
+    # a prep phrase holding a date says when, not which sense ("a call on Tuesday")
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt")
+             and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)}
     for prep in sorted(preps):
         if (lemma, prep) in lx.PREP_SENSES:
             return lx.PREP_SENSES[(lemma, prep)]
     objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
     if (entry.needs and not entry.needs & preps) or objects & entry.not_objects:
         return None
+    if lemma in lx.INFINITIVE_SENSES and any(
+            c.dep_ in ("acl", "xcomp") and any(g.lower_ == "to" for g in c.children)
+            for c in token.children):
+        return lx.INFINITIVE_SENSES[lemma]
     if lemma in lx.DENYING and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that ..." makes the embedded event denied, not a REJECT
     return entry
@@ -55,11 +61,29 @@ def lookup(token: Token) -> lx.Trigger | None:
 def _base_entry(token: Token, lemma: str) -> lx.Trigger | None:
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
         return lx.VERBS.get(lemma)  # "detained journalists" describes, it tells no event
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _NOUN_DEPS:
-        return lx.NOUNS.get(lemma) or lx.NOUNS.get(token.lower_)
+    if token.pos_ in ("NOUN", "PROPN"):
+        entry = lx.NOUNS.get(lemma) or lx.NOUNS.get(token.lower_)
+        if token.dep_ in _NOUN_DEPS:
+            return entry
+        framed = token.dep_ == "pobj" and token.head.lower_ in lx.FRAME_PREPS
+        # "in a call with X", "during the visit": a conversation told as the frame of a clause
+        return entry if framed and entry is not None and entry.type == "CONSULT" else None
     if token.pos_ == "ADV":
         return lx.ADVERBS.get(lemma)
     return None
+
+
+def _same_type_nouns(child: Token, entry: lx.Trigger,
+                     senses: dict[int, lx.Trigger]) -> list[Token]:
+    """Nouns that only repeat their verb: its object ("signed an agreement") or its frame
+    ("discussed, in a call with X,")."""
+    if child.dep_ in ("dobj", "attr", "nsubjpass"):
+        candidates = [child]
+    elif child.dep_ == "prep" and child.lower_ in lx.FRAME_PREPS:
+        candidates = [g for g in child.children if g.dep_ == "pobj"]
+    else:
+        return []
+    return [c for c in candidates if c.i in senses and senses[c.i].type == entry.type]
 
 
 def mode_of(trigger: Token, entry: lx.Trigger) -> str | None:
@@ -116,10 +140,10 @@ class RuleEvents:
                 inner = [g for g in child.children if g.dep_ == "pobj" and g.i in senses]
                 if entry.strength < 0.6 and child.dep_ == "prep" and inner:
                     senses[i] = senses.pop(inner[0].i)
-                elif child.i in senses and senses[child.i].type == entry.type \
-                        and child.dep_ in ("dobj", "attr", "nsubjpass"):
-                    mode = entry.mode or senses.pop(child.i).mode
-                    senses[i] = lx.Trigger(entry.type, mode, strength=entry.strength)
+                else:
+                    for same in _same_type_nouns(child, entry, senses):
+                        mode = entry.mode or senses.pop(same.i).mode
+                        senses[i] = lx.Trigger(entry.type, mode, strength=entry.strength)
         return [(doc[i], senses[i]) for i in sorted(senses)]
 
     @staticmethod
