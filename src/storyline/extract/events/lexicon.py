@@ -76,7 +76,8 @@ VERBS = _table([
 
 NOUNS = _table([
     ("AGREE", None, "agreement deal accord ceasefire cease-fire truce treaty pact"),
-    ("CONSULT", "meeting", "meeting talk talks summit negotiation conversation"),
+    ("CONSULT", "meeting", "meeting summit"),
+    ("CONSULT", None, "talk talks negotiation negotiations conversation"),
     ("CONSULT", "visit", "visit trip"),
     ("CONSULT", "phone", "call phonecall"),
     ("SUPPORT", None, "endorsement"),

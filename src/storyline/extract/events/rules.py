@@ -87,10 +87,15 @@ def _same_type_nouns(child: Token, entry: lx.Trigger,
 
 
 def mode_of(trigger: Token, entry: lx.Trigger) -> str | None:
-    """The lexicon's mode, else one read from cue words on the trigger ("by phone", "drone")."""
+    """A cue word modifying the trigger ("telephone conversation", "video meeting"), else the
+    lexicon's mode, else a cue word nearby ("spoke by phone", "drone")."""
+    cues = lx.MODE_CUES.get(entry.type, {})
+    modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod")]
+    for token in modifiers:
+        if token.lemma_.lower() in cues:
+            return cues[token.lemma_.lower()]
     if entry.mode is not None:
         return entry.mode
-    cues = lx.MODE_CUES.get(entry.type, {})
     for token in _near(anchor_of(trigger)) + _near(trigger):
         mode = cues.get(token.lemma_.lower())
         if mode is not None:
