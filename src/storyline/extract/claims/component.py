@@ -22,6 +22,8 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|all|both|eac
 _NOT_AS_OF = re.compile(r"\b(?:since|from|before|after|until|till|between)\s+(?:\w+\s+)?$",
                         re.IGNORECASE)
 _NAME_LABELS = ENTITY_LABELS - {"NORP"}
+# A capitalized word inside a sentence right before a bare number names it ("Resolution 2334").
+_NAMED_NUMBER = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
 
 
 @register("claims.rules.v1")
@@ -84,6 +86,8 @@ def _is_figure(text: str, core: tuple[int, int], figure: Figure, mentions: list[
     word = text[start:end]
     if word[:1].isupper() and start > 0 and not text[:start].rstrip().endswith((".", "“", '"')):
         return False  # "Stage One", "Phase Two": a capitalized number word inside a name
+    if not figure.qualified and _NAMED_NUMBER.search(text, max(0, start - 40), start):
+        return False  # "adopted Resolution 2334": a number that is part of a name
     return not (re.fullmatch(r"1[89]\d\d|20\d\d", word) and not figure.qualified)
 
 
