@@ -13,7 +13,8 @@ content = ``start..end``), micro over the split, as sets of (article, start, end
 
 A quotation split by its attribution or running over paragraphs is one content span from the
 start of its first stretch to the end of its last (``Quote.group``), as PolNeAR annotates it
-(its discontinuous spans are read by their extent too).
+(its discontinuous spans are read by their extent too), and a partial quote inside a reported
+clause ("said the plan was “dead”") is left to the clause, which PolNeAR takes as the content.
 
 * ``exact``: start and end equal, after both gold and predicted spans are trimmed of spaces,
   quote marks and ``, . ; :`` at either end (gold content often keeps its closing quote mark
@@ -105,12 +106,21 @@ def predict(nlp: Language, documents: list[Document], indirect: bool = True) -> 
         sentences, mentions = entities(article, doc)
         _, references = roles(article, doc, sentences, mentions)
         mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
-        for quote in _join_groups(quotes(article, doc, sentences, mentions)):
+        for quote in _as_annotated(quotes(article, doc, sentences, mentions)):
             for kind, span in _spans(quote).items():
                 trimmed = trim(document.text, *span) if span[0] is not None else None
                 if trimmed is not None:
                     predicted[kind].add((document.name, *trimmed))
     return predicted
+
+
+def _as_annotated(quotes: list[Quote]) -> list[Quote]:
+    """Quotes shaped as PolNeAR annotates them: split quotations joined, and a partial quote
+    inside a reported clause left to that clause (the clause is the content)."""
+    joined = _join_groups(quotes)
+    clauses = [q for q in joined if q.kind == "indirect"]
+    return [q for q in joined if q.kind != "partial"
+            or not any(c.start <= q.start and q.end <= c.end for c in clauses)]
 
 
 def _join_groups(quotes: list[Quote]) -> list[Quote]:

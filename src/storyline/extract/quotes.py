@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.models import Article, Mention, Quote, Sentence
 from storyline.registry import register
 
-# Reporting verbs (lemmas). "think"/"believe" report beliefs, which only indirect speech uses.
+# Reporting verbs (lemmas), for quotes and indirect speech alike.
 SPEECH_CUES = frozenset(
     "say tell add stress note warn write state claim explain insist argue announce declare "
     "report confirm deny reply respond ask acknowledge admit suggest continue recall emphasize "
@@ -42,7 +42,11 @@ SPEECH_CUES = frozenset(
     "caution lament describe answer shout yell scream whisper cry retort counter "
     "acknowledge agree repeat reiterate propose recommend conclude demand plead".split()
 )
-BELIEF_CUES = frozenset("think believe know feel expect hope fear worry estimate learn".split())
+# Beliefs and findings ("polls show that ...") report content too, but only as indirect speech.
+BELIEF_CUES = frozenset(
+    "think believe know feel expect hope fear worry estimate learn show find indicate cite "
+    "guess doubt understand realize".split()
+)
 _OPENERS = "“\""
 _CLOSING = {"“": "”", "\"": "\""}  # a curly quote inside a straight one does not close it
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -139,8 +143,8 @@ def _paragraph_stretches(text: str, start: int, end: int, paragraph: int) -> lis
     opened: int | None = None
     for at in range(start, end):
         char = text[at]
-        if opened is None and char in _OPENERS and _can_open(text, at, start, end):
-            opened = at
+        if char == "“" or (opened is None and char in _OPENERS and _can_open(text, at, start, end)):
+            opened = at  # a second curly opener: the first one was never closed
         elif opened is not None and char == _CLOSING[text[opened]]:
             if at > opened + 1:
                 found.append(_stretch(text, opened, at + 1, paragraph, closed=True))
@@ -369,17 +373,20 @@ def _around_according_to(token: Token) -> Span | None:
 
 
 def _reported_clause(verb: Token) -> Span | None:
-    """"said (that) CLAUSE" -> CLAUSE; "CLAUSE, X said" -> CLAUSE (the verb's head clause)."""
+    """"said (that) CLAUSE" -> CLAUSE; "CLAUSE, X said" and "CLAUSE, X said, CLAUSE" -> the
+    sentence around the "X said" clause (its extent, when the clause sits in the middle)."""
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "ccomp":  # "said that ..." and "..., X said" alike
             return _trimmed(doc[child.left_edge.i:child.right_edge.i + 1])
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
-        sentence = verb.sent
-        left = verb.left_edge.i  # the subject starts the "X said" clause
-        clause = doc[sentence.start:left]
-        return _trimmed(clause) if len(clause) > 2 else None
-    return None
+    if verb.dep_ not in ("parataxis", "ccomp"):
+        return None
+    sentence = verb.sent
+    left, right = verb.left_edge.i, verb.right_edge.i + 1  # the "X said" clause
+    if left - sentence.start > 2:  # words before it: they, and any after, are what was said
+        return _trimmed(doc[sentence.start:sentence.end] if sentence.end - right > 2
+                        else doc[sentence.start:left])
+    return _trimmed(doc[right:sentence.end]) if sentence.end - right > 2 else None
 
 
 def _trimmed(span: Span) -> Span | None:
