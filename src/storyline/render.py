@@ -161,10 +161,15 @@ def print_claims(claims: list[dict]) -> None:
         out.print("No claims.")
     for c in claims:
         bound = "~" if c["approximate"] else ("≥" if c["lower"] is not None and c["value"] == c["lower"] else "")
-        total = f" of {c['total']:g}" if c["total"] is not None else ""
-        value = "?" if c["value"] is None else f"{c['value']:g}"
+        total = f" of {_number(c['total'])}" if c["total"] is not None else ""
+        value = "?" if c["value"] is None else _number(c["value"])
         click.echo(f"{c['as_of'] or '-':<10}  {bound}{value}{total} {c['counts']}"
                    f"  — {c['source']['name'] or 'unattributed'}  ({c['article']})")
+
+
+def _number(value: float) -> str:
+    """8300.0 -> '8,300'; 1.5 -> '1.5' (no exponent for large figures)."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def print_quotes(quotes: list[dict]) -> None:

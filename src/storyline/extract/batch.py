@@ -10,6 +10,7 @@ from storyline.extract import roles as _roles  # noqa: F401  (registers roles.ru
 from storyline.extract import framing as _framing  # noqa: F401  (registers framing.terms.v1)
 from storyline.extract import events as _events  # noqa: F401  (registers events.rules.v1)
 from storyline.extract import quotes as _quotes  # noqa: F401  (registers quotes.rules.v1)
+from storyline.extract import claims as _claims  # noqa: F401  (registers claims.rules.v1)
 from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
 from storyline.extract.pubdate import infer_published_range
 from storyline.models import Article, Extraction
@@ -26,6 +27,7 @@ def extract_batch(
     framing_component: str = "framing.terms.v1",
     events_component: str = "events.rules.v1",
     quotes_component: str = "quotes.rules.v1",
+    claims_component: str = "claims.rules.v1",
 ) -> list[Extraction]:
     """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts."""
     find_entities = registry.get(component)()
@@ -34,6 +36,7 @@ def extract_batch(
     find_framing = registry.get(framing_component)()
     find_events = registry.get(events_component)()
     find_quotes = registry.get(quotes_component)()
+    find_claims = registry.get(claims_component)()
     results = {id(a): Extraction(article=a) for a in articles}
     to_parse = [a for a in articles if a.nlp_skipped is None]
     texts = (a.text[:max_chars] for a in to_parse)
@@ -50,4 +53,6 @@ def extract_batch(
         extraction.events = find_events(article, doc, extraction.sentences, extraction.mentions,
                                         extraction.timexes)
         extraction.quotes = find_quotes(article, doc, extraction.sentences, extraction.mentions)
+        extraction.claims = find_claims(article, doc, extraction.sentences, extraction.mentions,
+                                        extraction.timexes)
     return [results[id(a)] for a in articles]
