@@ -72,3 +72,18 @@ def test_dev_floors(nlp) -> None:
     assert result["documents"] == 84
     for kind, floor in PINNED["floors"].items():
         assert result[kind][PINNED["metric"]]["f1"] >= floor, (kind, result[kind])
+
+
+@pytest.mark.parametrize(
+    "labels, spans",
+    [
+        (["B-source", "B-cue", "B-content", "I-content", "O"],
+         [("source", 0, 1), ("cue", 1, 2), ("content", 2, 4)]),
+        (["O", "I-content", "I-content", "B-content"], [("content", 1, 3), ("content", 3, 4)]),
+        (["O", "O"], []),
+    ],
+)
+def test_bio_labels_to_token_spans(labels: list[str], spans: list[tuple]) -> None:
+    from storyline.evaluate.polnear import bio_spans
+
+    assert bio_spans(labels) == spans
