@@ -37,6 +37,8 @@ def test_the_component_is_registered() -> None:
          [("The bridge will reopen in May,", "said", "Lena Ortiz")]),
         ("“The bridge will reopen in May,” said Lena Ortiz, the mayor of Dunmore.",
          [("The bridge will reopen in May,", "said", "Lena Ortiz, the mayor of Dunmore")]),
+        ("“We will close the port at noon. Enough talk!” tweeted Harbour Minister Paul Garnier.",
+         [("We will close the port at noon. Enough talk!", "tweeted", "Harbour Minister Paul Garnier")]),
         ("“The bridge will reopen in May,” Ortiz has said.",
          [("The bridge will reopen in May,", "has said", "Ortiz")]),
         ("Lena Ortiz told reporters: “The bridge will reopen in May.”",

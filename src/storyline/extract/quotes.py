@@ -52,6 +52,7 @@ _CLOSING = {"“": "”", "\"": "\""}  # a curly quote inside a straight one doe
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"xcomp", "conj", "advcl"})  # "went on to say", "smiled and said"
 _NOT_SPEAKER = frozenset({"relcl", "acl", "punct", "cc", "conj", "parataxis", "advcl"})
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "answer", "promise", "threaten"})
 _NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MIN_WORDS_WITHOUT_CUE = 6  # shorter quoted stretches need a cue in their sentence
@@ -202,7 +203,7 @@ def _attribute(frame: list[Token], stretch: _Stretch, mentions: list[Mention]) -
         if _is_according_to(token):
             return _according_to(token, mentions)
         if token.lemma_.lower() in SPEECH_CUES and token.pos_ in ("VERB", "AUX"):
-            return _verb_attribution(token, mentions)
+            return _verb_attribution(token, mentions, {t.i for t in frame})
     return None
 
 
@@ -218,8 +219,9 @@ def _according_to(token: Token, mentions: list[Mention]) -> _Attribution:
     return _Attribution("according to", token.idx, to.idx + len(to), *_unpack(speaker))
 
 
-def _verb_attribution(verb: Token, mentions: list[Mention]) -> _Attribution:
-    subject = _subject_of(verb)
+def _verb_attribution(verb: Token, mentions: list[Mention],
+                      outside_quotes: set[int] | None = None) -> _Attribution:
+    subject = _subject_of(verb, outside_quotes)
     speaker = _speaker_span(subject, mentions) if subject is not None else None
     first = _auxiliaries_start(verb)
     cue = verb.doc.text[first.idx:verb.idx + len(verb)]
@@ -235,16 +237,30 @@ def _auxiliaries_start(verb: Token) -> Token:
     return first
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs from ("went on to say")."""
+def _subject_of(verb: Token, allowed: set[int] | None = None) -> Token | None:
+    """The verb's subject, or that of the verb it hangs from ("went on to say"); never a word
+    inside the quote itself (``allowed``: the tokens outside it)."""
+    def fits(token: Token) -> bool:
+        return allowed is None or token.i in allowed
+
+    cue = verb
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and fits(c)]
         if subjects:
             return subjects[0]
-        if verb.dep_ not in _CLIMB or verb.head is verb:
-            return None
+        if verb.dep_ not in _CLIMB or verb.head is verb or not fits(verb.head):
+            break
         verb = verb.head
-    return None
+    return _inverted_subject(cue)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'”, tweeted Minister X': right after a quote the parser may read the speaker as an object."""
+    after_quote = verb.i > 0 and verb.doc[verb.i - 1].is_punct
+    if not after_quote or verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        return None
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")]
+    return objects[0] if objects else None
 
 
 def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, int | None]:
@@ -257,6 +273,9 @@ def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, 
         return mention.text, mention.start, mention.end, mention.start
     tokens = _phrase(head)
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    bracket = head.doc.text.find("(", head.idx, end)
+    if bracket > 0 and ")" not in head.doc.text[bracket:end]:  # "Naor Shiri (Yesh Atid"
+        end = len(head.doc.text[start:bracket].rstrip()) + start
     if mention is None:  # "the finance minister, Paul Garnier": the name in the apposition
         mention = next((m for m in mentions if start <= m.start and m.end <= end
                         and m.label in _SPEAKER_LABELS), None)
@@ -281,9 +300,11 @@ def _unpack(speaker: tuple[str, int, int, int | None] | None
 def _share_speakers(found: list[tuple[_Stretch, _Attribution | None]]
                     ) -> list[tuple[_Stretch, _Attribution | None]]:
     """A stretch without a cue takes its neighbour's in the same paragraph or group (split
-    quotes), the following one first ("...," he said. "..." reads back to the first)."""
+    quotes), the preceding one first."""
     result = list(found)
-    for index, (stretch, attribution) in enumerate(result):
+    # backwards first, so a speaker named at the end of a long quotation reaches its start
+    for index in [*range(len(result) - 1, -1, -1), *range(len(result))]:
+        stretch, attribution = result[index]
         if attribution is not None:
             continue
         for other in (index - 1, index + 1):
