@@ -328,11 +328,8 @@ def _join_groups(one: _Stretch, other: _Stretch) -> None:
 
 def _keep(doc: Doc, stretch: _Stretch, attribution: _Attribution | None) -> bool:
     """Short fragments need a cue; long quoted stretches stand on their own."""
-    return attribution is not None or _words(doc, stretch) >= _MIN_WORDS_WITHOUT_CUE
-
-
-def _words(doc: Doc, stretch: _Stretch) -> int:
-    return len(doc.text[stretch.start:stretch.end].split())
+    words = len(doc.text[stretch.start:stretch.end].split())
+    return attribution is not None or words >= _MIN_WORDS_WITHOUT_CUE
 
 
 def _is_partial(doc: Doc, stretch: _Stretch) -> bool:
@@ -350,8 +347,7 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 def indirect_quotes(article: Article, doc: Doc, starts: list[int], stretches: list[_Stretch],
                     mentions: list[Mention]) -> list[Quote]:
     """Reported speech without quote marks: a cue verb's clausal complement, the clause a
-    trailing "X said" attaches to, or the rest of a sentence with "according to X" in it.
-    A clause holding a partial quote is reported speech too ("said the plan was “dead”")."""
+    trailing "X said" attaches to, or the rest of a sentence with "according to X" in it."""
     # a clause holding a partial quote is still reported speech: only whole quotes rule it out
     quoted = [(s.mark_start, s.mark_end) for s in stretches if not _is_partial(doc, s)]
     quotes = []
