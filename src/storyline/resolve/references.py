@@ -45,8 +45,10 @@ def link_facts(extractions: list[Extraction]) -> None:
             if claim.source_start is not None:
                 claim.source_entity = claim.source_entity or entity_at.get(claim.source_start)
         for quote in extraction.quotes:
-            if quote.speaker_start is not None:
-                quote.speaker_entity = quote.speaker_entity or entity_at.get(quote.speaker_start)
+            # the speaker phrase may start with a title ("Senator ..."); the mention inside names it
+            at = quote.speaker_mention if quote.speaker_mention is not None else quote.speaker_start
+            if at is not None:
+                quote.speaker_entity = quote.speaker_entity or entity_at.get(at)
 
 
 def resolve_open_titles(extractions: list[Extraction], known_roles: list[Role],
