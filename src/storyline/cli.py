@@ -256,12 +256,8 @@ def timeline(store: Store, settings: Settings, entity_name, type_, date_from, da
     from storyline.query.entities import find_entities
     from storyline.query.facts import timeline as build
 
-    wanted = [e.entity.id for e in find_entities(store, entity_name)] if entity_name else [None]
-    found = {"dated": [], "undated": []}
-    for entity_id in wanted:
-        part = build(store, entity_id, type_ and type_.upper(), date_from, date_to)
-        for key in found:
-            found[key] += [r for r in part[key] if r not in found[key]]
+    wanted = {e.entity.id for e in find_entities(store, entity_name)} if entity_name else None
+    found = build(store, wanted, type_ and type_.upper(), date_from, date_to)
     echo_json(found) if as_json else render.print_timeline(found)
 
 

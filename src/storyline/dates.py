@@ -59,6 +59,15 @@ def make_date(year: str | int, month: str | int, day: str | int) -> date | None:
         return None
 
 
+def iso_day(value: str | None) -> date | None:
+    """'2031-05-06' (or a longer ISO value starting with it) -> a date; None for anything less
+    precise ('2031-05', 'XXXX-05-06') or empty."""
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
 def month_number(name: str) -> int | None:
     """1-12 for a month name or abbreviation in any case ("Sept" -> 9), else None."""
     number = MONTHS.get(name.lower())

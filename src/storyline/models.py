@@ -104,7 +104,7 @@ class Mention:
     label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, DATE, CARDINAL, ...
     sentence: int  # index of the Sentence holding it
     entity_id: str | None = None  # filled by resolve/
-    # "name" (a named-entity mention), "title" ("the secretary", "the Qatari prime minister")
+    # "name" (a named-entity mention), "title" ("the secretary", "the Omani prime minister")
     # or "pronoun" ("he said"); titles and pronouns name a PERSON only through ``antecedent``
     kind: str = "name"
     antecedent: int | None = None  # start offset of the name mention this one refers to
@@ -153,7 +153,7 @@ class Entity:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
-    acronyms: list[str] = field(default_factory=list)  # initials taught by the text ("IDF")
+    acronyms: list[str] = field(default_factory=list)  # initials taught by the text ("CDF")
     # lookup keys (folded name tokens, acronyms) under which a resolver finds it again
     keys: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # why its mentions were merged
@@ -178,7 +178,7 @@ ENTITY_LABELS = frozenset(
 
 @dataclass
 class Role:
-    """A title a person held, as one sentence states it ("U.S. Secretary of State Marco Rubio").
+    """A title a person held, as one sentence states it ("U.S. Secretary of State Dana Kovac").
 
     ``start``/``end`` cover the title words; ``holder_start`` is where the holder's mention
     starts. ``date`` is when the text says it was true: the article's publication date (or its
@@ -189,7 +189,7 @@ class Role:
     start: int
     end: int
     title: str  # normalized office, e.g. "secretary of state", "prime minister", "ambassador"
-    qualifier: str | None  # the office's country or body, normalized ("us", "qatari"), if given
+    qualifier: str | None  # the office's country or body, normalized ("us", "omani"), if given
     holder_start: int
     sentence: int | None = None
     entity_id: str | None = None  # the holder, filled by resolve/
@@ -246,7 +246,7 @@ class FramingTerm:
     anchor: str | None = None  # the named entity (normalized) a label or apposition names
     entity_type: str | None = None  # spaCy label of a "name" row (or of the anchor)
     # where the words stand: "release>of" (object of "release of"), "hold>obj|subj=x" (held by
-    # x), "in:gaza" (attached "in Gaza"); referents merge when their contexts overlap
+    # x), "in:lumeria" (attached "in Lumeria"); referents merge when their contexts overlap
     context: list[str] = field(default_factory=list)
 
 
@@ -312,10 +312,10 @@ class Claim:
     upper: float | None = None
     total: float | None = None  # "87 of the 251" -> 251
     as_of: str | None = None  # TIMEX3 value
-    source: str | None = None  # the attribution as written ("the Gaza health ministry")
+    source: str | None = None  # the attribution as written ("the regional health ministry")
     source_start: int | None = None
     source_entity: str | None = None  # filled by resolve/
-    # what the counted things belong to ("Israeli hostages", "people killed in X"), as written;
+    # what the counted things belong to ("foreign hostages", "people killed in X"), as written;
     # claims about different subjects are never grouped as one quantity
     subject: str | None = None
     subject_start: int | None = None  # the GPE/LOC/NORP mention's start
@@ -336,7 +336,7 @@ class Quote:
     end: int
     text: str
     cue: str | None = None  # "said", "told", "according to", ...
-    speaker: str | None = None  # the speaker as written ("he", "the ministry", "Rubio")
+    speaker: str | None = None  # the speaker as written ("he", "the ministry", "Kovac")
     speaker_start: int | None = None  # a pronoun/title speaker: the start of that Mention
     speaker_entity: str | None = None  # filled by resolve/ (through pronouns and titles too)
     sentence: int | None = None

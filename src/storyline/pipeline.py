@@ -128,8 +128,7 @@ def _ingest_batch(
     dates = {e.date for x in extractions for e in x.events if e.date}
     changed = merge_batch_events(extractions, store.events(dates=dates) if dates else [])
     # 6. store
-    result = store.save_batch(extractions, resolution.entities, resolution.merges)
-    store.update_events(changed)
+    result = store.save_batch(extractions, resolution.entities, resolution.merges, changed)
     report.ingested.extend(result.saved)
     report.not_parsed.extend((a.id, a.nlp_skipped) for a in articles if a.nlp_skipped)
     saved = set(result.saved)

@@ -5,8 +5,8 @@ holder at a date). Nothing here names a person, a country or an organization.
 
     normalize_title("Secretary-General")        -> "secretary general"
     titles_match("secretary", "secretary of state")  -> True
-    qualifiers_match("qatar", "qatari")          -> True
-    split_title_mention("the Qatari prime minister") -> ("prime minister", "qatari")
+    qualifiers_match("oman", "omani")          -> True
+    split_title_mention("the Omani prime minister") -> ("prime minister", "omani")
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def normalize_title(title: str) -> str:
 
 
 def normalize_qualifier(text: str | None) -> str | None:
-    """'U.S.' -> 'us', "Qatar's" -> 'qatar', 'the Saudi' -> 'saudi'; None when empty."""
+    """'U.S.' -> 'us', "Oman's" -> 'oman', 'the Saudi' -> 'saudi'; None when empty."""
     if not text:
         return None
     words = re.sub(r"['’]s\b", "", text).replace(".", "").casefold().split()
@@ -55,7 +55,7 @@ def titles_match(short: str, full: str) -> bool:
 
 
 def qualifiers_match(a: str | None, b: str | None) -> bool:
-    """Absent on either side fits; else one must start the other ('qatar' ~ 'qatari')."""
+    """Absent on either side fits; else one must start the other ('oman' ~ 'omani')."""
     if not a or not b:
         return True
     a, b = a.replace(" ", ""), b.replace(" ", "")

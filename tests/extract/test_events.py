@@ -9,8 +9,8 @@ import pytest
 
 from storyline import registry
 from storyline.errors import InputError
-from storyline.extract.events import RuleEvents, merge_events
-from storyline.extract.events.merge import same_date
+from storyline.extract.events import RuleEvents
+from storyline.resolve.events import merge_events, same_date
 from storyline.models import Event, EventActor
 
 GOLDEN = Path(__file__).parent / "golden" / "events.jsonl"

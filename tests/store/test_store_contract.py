@@ -350,5 +350,5 @@ def test_events_claims_and_quotes_round_trip(store: Store) -> None:
     assert store.events(types=["OTHER"]) == [undated]
     assert store.claims() == [claim]
     assert store.quotes(speaker_entity="e1") == [quote] and store.quotes("e2") == []
-    store.update_events([Event(article.id, 6, 8, 0, "OTHER", id="v9")])
+    store.save_batch([], event_updates=[Event(article.id, 6, 8, 0, "OTHER", id="v9")])
     assert store.events(types=["OTHER"])[0].id == "v9"

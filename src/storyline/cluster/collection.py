@@ -24,7 +24,6 @@ STORIES = "stories.incremental.v1"
 class Clusters:
     copies: CopyDetector = field(default_factory=CopyDetector)
     stories: StoryClusterer = field(default_factory=StoryClusterer)
-    members: set[str] = field(default_factory=set)
 
     @classmethod
     def from_state(cls, copy_rows: dict[str, list[tuple]], story_rows: dict[str, list[tuple]]) -> Clusters:
@@ -33,11 +32,10 @@ class Clusters:
             clusters.copies = CopyDetector.from_rows(copy_rows)
         if story_rows:
             clusters.stories = StoryClusterer.from_rows(story_rows)
-            clusters.members = {row[0] for row in story_rows.get("story_articles", [])}
         return clusters
 
     def has(self, article_id: str) -> bool:
-        return article_id in self.members
+        return article_id in self.stories.assignments
 
     def add(self, extraction: Extraction) -> None:
         article = extraction.article
@@ -46,7 +44,6 @@ class Clusters:
         self.copies.add(article)
         canonical = self.copies.canonical_of(article.id)
         self.stories.add(extraction, copy_of=canonical if canonical != article.id else None)
-        self.members.add(article.id)
 
     def to_state(self) -> dict[str, dict[str, list[tuple]]]:
         return {COPIES: self.copies.to_rows(), STORIES: self.stories.to_rows()}

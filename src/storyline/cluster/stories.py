@@ -43,6 +43,7 @@ from datetime import date
 
 from storyline.cluster.features import DocumentFrequencies, FeatureWeights, term_counts, weigh
 from storyline.cluster.index import Cluster, ClusterIndex, IndexLimits
+from storyline.dates import iso_day
 from storyline.errors import ConfigError, NotFoundError
 from storyline.models import Article, Extraction, Story
 from storyline.registry import register
@@ -254,14 +255,15 @@ def _join(cluster: Cluster, article: Article) -> None:
 
 def _within(published: str | None, cluster: Cluster, days: int) -> bool:
     """True unless both are dated and the article falls more than ``days`` outside the span."""
-    if not published or not cluster.first or not cluster.last:
-        return True
-    try:
-        day = date.fromisoformat(published[:10])
-        first, last = date.fromisoformat(cluster.first), date.fromisoformat(cluster.last)
-    except ValueError:
-        return True  # a partial date ("2021-03") does not rule a cluster out
-    return (first - day).days <= days and (day - last).days <= days
+    day, span = iso_day(published), _span(cluster)
+    if day is None or span is None:
+        return True  # undated, or a partial date ("2021-03"): nothing rules the cluster out
+    return (span[0] - day).days <= days and (day - span[1]).days <= days
+
+
+def _span(cluster: Cluster) -> tuple[date, date] | None:
+    first, last = iso_day(cluster.first), iso_day(cluster.last)
+    return None if first is None or last is None else (first, last)
 
 
 def _level_of(cluster: Cluster) -> str:
@@ -270,14 +272,10 @@ def _level_of(cluster: Cluster) -> str:
 
 def _spans_close(a: Cluster, b: Cluster, days: int) -> bool:
     """True unless both are dated and their date spans lie more than ``days`` apart."""
-    if not (a.first and a.last and b.first and b.last):
+    span_a, span_b = _span(a), _span(b)
+    if span_a is None or span_b is None:
         return True
-    try:
-        a_first, a_last = date.fromisoformat(a.first), date.fromisoformat(a.last)
-        b_first, b_last = date.fromisoformat(b.first), date.fromisoformat(b.last)
-    except ValueError:
-        return True
-    return (b_first - a_last).days <= days and (a_first - b_last).days <= days
+    return (span_b[0] - span_a[1]).days <= days and (span_a[0] - span_b[1]).days <= days
 
 
 def _checked_level(level: str) -> str:

@@ -37,9 +37,7 @@ from storyline import registry
 from storyline.errors import InputError
 from storyline.extract.entities import SpacyEntities
 from storyline.models import ENTITY_LABELS, Article, Extraction
-from storyline.extract.roles import RuleRoles
 from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
-from storyline.resolve.references import follow_references
 from storyline.resolve import entities as _entities  # noqa: F401  (registers entities.exact.v1)
 
 FILE = "meantime_en_documents.jsonl"
@@ -256,9 +254,7 @@ def coref_scores(gold: dict[Hashable, Hashable], response: dict[Hashable, Hashab
 
 
 # -- the benchmark ---------------------------------------------------------------------------
-def extract(nlp: Language, documents: list[Document], references: bool = False) -> list[Extraction]:
-    """NER mentions per document; with ``references``, also titles used as names and
-    pronouns (roles.rules.v1), which then take their antecedent's entity."""
+def extract(nlp: Language, documents: list[Document]) -> list[Extraction]:
     extractions = []
     docs = nlp.pipe((d.text for d in documents), batch_size=16)
     for document, doc in zip(documents, docs):
@@ -266,11 +262,7 @@ def extract(nlp: Language, documents: list[Document], references: bool = False) 
                           raw_text=document.text, content_hash=document.doc_id)
         sentences = SpacyEntities.sentences(article.id, doc)
         mentions = SpacyEntities.mentions(article.id, doc, sentences)
-        extraction = Extraction(article=article, sentences=sentences, mentions=mentions)
-        if references:
-            extraction.roles, more = RuleRoles()(article, doc, sentences, mentions)
-            extraction.mentions = sorted(mentions + more, key=lambda m: (m.start, m.end))
-        extractions.append(extraction)
+        extractions.append(Extraction(article=article, sentences=sentences, mentions=mentions))
     return extractions
 
 
@@ -287,12 +279,11 @@ def evaluate(
     split: str = "dev",
     baseline: str | None = BASELINE,
     limit: int | None = None,
-    references: bool = False,
 ) -> dict:
     """Detection and cross-document resolution scores on one split; ``baseline`` alongside."""
     began = time.perf_counter()
     documents = read_documents(Path(data_dir), SPLITS[split])[:limit]
-    extractions = extract(nlp, documents, references)
+    extractions = extract(nlp, documents)
 
     gold_spans: dict[Key, GoldMention] = {}
     for document in documents:
@@ -326,7 +317,6 @@ def evaluate(
                 mention.entity_id = None
         start = time.perf_counter()
         registry.get(name)()(extractions)
-        follow_references(extractions)
         timings[name] = round(time.perf_counter() - start, 3)
         ids: dict[Key, str] = {}
         for extraction in extractions:

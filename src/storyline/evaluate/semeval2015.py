@@ -33,7 +33,8 @@ from pathlib import Path
 
 from storyline.errors import InputError
 from storyline.extract.entities import SpacyEntities
-from storyline.extract.events import RuleEvents, merge_events
+from storyline.extract.events import RuleEvents
+from storyline.resolve.events import merge_events
 from storyline.extract.events.lexicon import Trigger
 from storyline.extract.events.patterns import ActorFinder
 from storyline.extract.roles import RuleRoles

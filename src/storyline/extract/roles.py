@@ -2,11 +2,11 @@
 
 Per article and pure (the spaCy ``Doc`` plus the NER mentions in, plain dataclasses out):
 
-* **Roles** from a title before a name ("U.S. Secretary of State Marco Rubio", "Qatari Prime
+* **Roles** from a title before a name ("U.S. Secretary of State Dana Kovac", "Omani Prime
   Minister and Foreign Minister Sheikh ...") or in an appositive after it ("..., the Saudi crown
   prince,"). A role is dated with the article's publication date: it says who held the office
   *then*. "former", "ex-", "late" and "then-" titles describe another time, so they give no role.
-* **Title mentions**: "the secretary", "the Qatari prime minister" used instead of a name. The
+* **Title mentions**: "the secretary", "the Omani prime minister" used instead of a name. The
   antecedent is the latest holder of a matching role earlier in the same article; without one
   the mention stays open, and resolve/ may look the office up at the article's date.
 * **Pronoun mentions**: a subject "he"/"she" points at the latest person before it (within two
@@ -40,14 +40,15 @@ _CHAIN = rf"{_TITLE}(?:\s*(?:,|and|&)\s*{_TITLE})*"
 _HONORIFIC = r"(?:(?:Sheikh|Sheikha|Mr|Mrs|Ms|Dr|Sir|Dame|Gen|Maj|Col|Lt|Adm|Rev|Prof)\.?\s+)*"
 # A title chain ending right before the name (searched in the text just before it), maybe
 # with its country or post after it: "The Secretary of State of the United States, <name>",
-# "The Qatari ambassador to the United States, <name>".
+# "The Omani ambassador to the United States, <name>".
 _POST = r"(?P<post>\s+(?P<prep>of|to|for)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
 _PREFIX_RE = re.compile(rf"\b(?P<chain>{_CHAIN}){_POST}?\s*,?\s+{_HONORIFIC}$")
 # Up to two capitalized words (a country, body or demonym) may qualify the office.
 _QUAL = r"(?P<qual>(?:[A-Z][\w.’'-]*\s+){0,2}?)"
 _APPOSITIVE_RE = re.compile(rf",\s+(?:(?i:the|an?)\s+)?{_QUAL}(?P<chain>{_CHAIN})")
-# "the Prime Minister's Office" names an office, not its holder
-_TITLE_AS_NAME_RE = re.compile(rf"\b[Tt]he\s+{_QUAL}(?P<title>{_TITLE})\b(?!['’]s\s+[Oo]ffice)")
+# "the Prime Minister's Office", "the President's Council": a title owning a named body (or
+# its office) names that body, not the holder
+_TITLE_AS_NAME_RE = re.compile(rf"\b[Tt]he\s+{_QUAL}(?P<title>{_TITLE})\b(?!['’]s\s+(?:[A-Z]|office\b))")
 _NOT_NOW = re.compile(r"\b(?:former|ex|late|then|outgoing|future|would-be)[\s-]+$", re.IGNORECASE)
 _QUALIFIER_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
@@ -99,7 +100,7 @@ class RuleRoles:
         match = _PREFIX_RE.search(text, window, person.start)
         if match is None or _NOT_NOW.search(text, window, match.start()):
             return []
-        if match.group("prep") == "of":  # "Prime Minister of Qatar, <name>"
+        if match.group("prep") == "of":  # "Prime Minister of Oman, <name>"
             qualifier = _qualifier_in(text, match.start("post"), match.end("post"), things)
         else:
             qualifier = _qualifier_before(text, window, match.start(), things)
@@ -124,7 +125,7 @@ class RuleRoles:
             title, place = _title_and_place(article.text, begin, end, things)
             roles.append(Role(article.id, begin, end, title, place or qualifier, person.start,
                               person.sentence, date=article.published))
-        # "Prime Minister and Foreign Minister of Qatar": the country qualifies the whole chain
+        # "Prime Minister and Foreign Minister of Oman": the country qualifies the whole chain
         shared = next((r.qualifier for r in reversed(roles) if r.qualifier), None)
         for role in roles:
             role.qualifier = role.qualifier or shared
@@ -168,7 +169,7 @@ class RuleRoles:
 
 
 def _title_and_place(text: str, start: int, end: int, things: list[Mention]) -> tuple[str, str | None]:
-    """'Foreign Minister of Qatar' -> ('foreign minister', 'qatar'): a place after "of" is the
+    """'Foreign Minister of Oman' -> ('foreign minister', 'oman'): a place after "of" is the
     office's country, not part of the office ("Minister of Foreign Affairs" stays whole)."""
     title = text[start:end]
     of = re.search(r"\s+of\s+", title)
@@ -181,7 +182,7 @@ def _title_and_place(text: str, start: int, end: int, things: list[Mention]) -> 
 
 
 def _qualifier_before(text: str, window: int, at: int, things: list[Mention]) -> str | None:
-    """The country or body written just before a title ("U.S.", "Qatari", "Qatar's")."""
+    """The country or body written just before a title ("U.S.", "Omani", "Oman's")."""
     close = [m for m in things if window <= m.start and m.end <= at
              and re.fullmatch(r"(?:['’]s)?\s+", text[m.end:at])]
     return normalize_qualifier(close[-1].text) if close else None

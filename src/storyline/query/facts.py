@@ -43,17 +43,18 @@ def event_id(event: Event) -> str:
     return event.id or f"{event.article_id}:{event.start}"
 
 
-def timeline(store: Store, entity: str | None = None, type: str | None = None,
+def timeline(store: Store, entities: set[str] | None = None, type: str | None = None,
              date_from: str | None = None, date_to: str | None = None) -> dict:
-    """``{"dated": [...], "undated": [...]}``: events in date order, each with its reports."""
+    """``{"dated": [...], "undated": [...]}``: events in date order, each with its reports;
+    with ``entities``, only events one of those entities takes part in."""
     mentions = store.events(date_from, date_to, [type] if type else ())
     groups: dict[str, list[Event]] = defaultdict(list)
     for mention in mentions:
         groups[event_id(mention)].append(mention)
     texts = _Texts(store)
     records = [event_record(key, members, texts) for key, members in groups.items()]
-    if entity is not None:
-        records = [r for r in records if entity in {a["entity"] for a in r["actors"]}]
+    if entities is not None:
+        records = [r for r in records if entities & {a["entity"] for a in r["actors"]}]
     dated = sorted((r for r in records if r["date"]), key=lambda r: (r["date"], r["id"]))
     return {"dated": dated, "undated": [r for r in records if not r["date"]]}
 

@@ -16,11 +16,11 @@ title with no antecedent takes the one holder of that office at the article's da
 from __future__ import annotations
 
 from storyline import registry
-from storyline.extract.events import merge_events  # the global step of events.rules.v1
 from storyline.models import Entity, Event, Extraction, Resolution, Role
 from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
 from storyline.resolve.aliases import lookup_keys
 from storyline.resolve.entities import resolve_entities as _resolve_with
+from storyline.resolve.events import merge_events
 from storyline.resolve.references import (
     follow_references, link_facts, open_title_words, resolve_open_titles,
 )

@@ -3,11 +3,11 @@
 Two passes, both deterministic and independent of the order articles arrive in:
 
 1. **Within an article** (mentions in text order, one type at a time). A person's short form
-   ("Rubio", "Sheikh Mohammed", "Bin Abdulrahman") joins the most recent earlier full name
+   ("Kovac", "Sheikh Khalid", "Bin Abdulaziz") joins the most recent earlier full name
    whose folded tokens contain it; a lone first or middle name joins only when one earlier
    name in the article fits. Short forms seen before their full name are attached afterwards
    when exactly one full name in the article fits. An organization's acronym joins the name it
-   abbreviates ("Israel Defense Forces (IDF)" teaches IDF; initials of capitalized words count
+   abbreviates ("Coastal Defense Forces (CDF)" teaches CDF; initials of capitalized words count
    too), and a leading part of an earlier organization name joins it ("Northrop" ->
    "Northrop Grumman").
 2. **Across articles** each article cluster is keyed by its longest name. Clusters merge when
@@ -451,7 +451,7 @@ def _link_people(article_id: str, items: list[tuple[Mention, Name]]) -> list[_Cl
                 why = (f"{mention.text!r} fits only {target.head.surface!r} "
                        f"earlier in article {article_id}")
         if target is None:
-            # a fuller form of an earlier short one ("Rubio" ... "Marco Rubio")
+            # a fuller form of an earlier short one ("Kovac" ... "Dana Kovac")
             grown = [c for c in recent if contained(c.head, name)]
             if len(grown) == 1:
                 target = grown[0]
@@ -514,7 +514,7 @@ def _link_things(article_id: str, label: str, items: list[tuple[Mention, Name]],
             letters = re.sub(r"[^A-Za-z]", "", taught.group(1))
             if letters.isupper():
                 target.acronyms.add(letters.casefold())
-    # acronyms used before their expansion (headline "IDF ..." then "Israel Defense Forces (IDF)")
+    # acronyms used before their expansion (headline "CDF ..." then "Coastal Defense Forces (CDF)")
     kept: list[_Cluster] = []
     for cluster in clusters:
         if cluster.head.is_acronym:

@@ -3,7 +3,7 @@
 Everything here is a general lexicon or a letter-level rule; nothing names a person, place or
 organization. The two keys a resolver compares are built from a surface form:
 
-    parse_name("Qatari Prime Minister Sheikh Mohammed bin Abdul Rahman Al-Thani's", "PERSON")
+    parse_name("Omani Prime Minister Sheikh Khalid bin Abdul Rahman Al-Nuri's", "PERSON")
         .tokens -> ("mhmd", "abdrhmn", "tn")     # folded skeletons, particles dropped
         .words  -> ("mohammed", "abdrahman", "thani")  # the same tokens, unfolded
 
@@ -115,7 +115,7 @@ def words_of(surface: str) -> list[str]:
         raw = raw.strip("'").casefold()
         if not raw:
             continue
-        # glued particles: "al-Thani" is split by the hyphen already; "al'Thani" by the quote
+        # glued particles: "al-Nuri" is split by the hyphen already; "al'Nuri" by the quote
         out.extend(p for p in raw.split("'") if p)
     return out
 
@@ -142,8 +142,8 @@ def _join_abd(words: list[str]) -> list[str]:
 def strip_titles(words: list[str]) -> list[str]:
     """Drop a leading run of titles ("us secretary of state", "maj gen", "sheikh").
 
-    Anything before the last title word of the run goes too (a nationality such as "qatari"
-    or "us" in "Qatari Prime Minister ..."), but at least one word always stays.
+    Anything before the last title word of the run goes too (a nationality such as "omani"
+    or "us" in "Omani Prime Minister ..."), but at least one word always stays.
     """
     last, loose = -1, 0
     for i, word in enumerate(words[:-1]):
@@ -177,7 +177,7 @@ class Name:
 
     @property
     def is_acronym(self) -> bool:
-        """A one-word name written in capitals ("IDF", "U.S.", "GAO")."""
+        """A one-word name written in capitals ("CDF", "U.S.", "GAO")."""
         letters = re.sub(r"[^A-Za-z]", "", self.surface)
         return len(self.words) == 1 and 2 <= len(letters) <= 6 and letters.isupper()
 
@@ -213,7 +213,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "in", "on", "de", "du
 
 
 def initials(surface: str) -> str | None:
-    """Initials of the capitalized words of a multi-word name ("Israel Defense Forces" -> "idf").
+    """Initials of the capitalized words of a multi-word name ("Coastal Defense Forces" -> "idf").
 
     Legal-form suffixes are skipped ("General Motors Corporation" -> "gm").
     """

@@ -4,7 +4,7 @@ Extraction links a title ("the secretary") or pronoun ("he") to the start of an 
 mention in the same article (``Mention.antecedent``), and a role to its holder's mention
 (``Role.holder_start``). Once names have entities, these references take the same entity.
 
-A title the article itself did not tie to a name ("the Qatari prime minister" in a story that
+A title the article itself did not tie to a name ("the Omani prime minister" in a story that
 never names him) is looked up among the roles known at the article's date: the office's holder
 is taken only when exactly one person is attested in it within ``window_days`` of that date.
 Undated articles never resolve titles this way: an office changes hands over time.
@@ -13,6 +13,8 @@ Undated articles never resolve titles this way: an office changes hands over tim
 from __future__ import annotations
 
 from datetime import date
+
+from storyline.dates import iso_day
 
 from storyline.models import Extraction, Mention, Role
 from storyline.titles import qualifiers_match, split_title_mention, titles_match
@@ -57,7 +59,7 @@ def resolve_open_titles(extractions: list[Extraction], known_roles: list[Role],
     roles = [r for r in known_roles if r.entity_id and r.date]
     roles += [r for e in extractions for r in e.roles if r.entity_id and r.date]
     for extraction in extractions:
-        when = _day(extraction.article.published)
+        when = iso_day(extraction.article.published)
         if when is None:
             continue
         for mention in extraction.mentions:
@@ -82,16 +84,9 @@ def _holder_at(mention: Mention, when: date, roles: list[Role], window_days: int
     holders = {
         r.entity_id for r in roles
         if titles_match(title, r.title) and qualifiers_match(qualifier, r.qualifier)
-        and abs((_day(r.date) - when).days) <= window_days
+        and abs((iso_day(r.date) - when).days) <= window_days
     }
     return holders.pop() if len(holders) == 1 else None
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value and len(value) == 10 else None
-    except ValueError:
-        return None
 
 
 __all__ = ["follow_references", "link_facts", "open_title_words", "resolve_open_titles"]

@@ -165,6 +165,7 @@ class SQLiteStore:
         extractions: Iterable[Extraction],
         entities: Iterable[Entity] = (),
         merges: Iterable[EntityMerge] = (),
+        event_updates: Iterable[Event] = (),
     ) -> SaveResult:
         """Write the batch in one transaction: all of it, or (on any error) none of it."""
         result = SaveResult()
@@ -181,6 +182,7 @@ class SQLiteStore:
                     continue
                 _insert_extraction(conn, extraction, ingested_at)
                 result.saved.append(extraction.article.id)
+            fact_rows.update_event_ids(conn, event_updates)
         return result
 
     # -- reading articles -------------------------------------------------------------------
@@ -324,11 +326,6 @@ class SQLiteStore:
         where, params = ("WHERE speaker_entity = ?", [speaker_entity]) if speaker_entity else ("", [])
         with self._session("read quotes") as conn:
             return fact_rows.select_facts(conn, "quotes", where, params)
-
-    def update_events(self, events: Iterable[Event]) -> None:
-        """Give stored event mentions the canonical event ids a later batch found."""
-        with self._session("update events") as conn, write_transaction(conn):
-            fact_rows.update_event_ids(conn, events)
 
     def cluster_state(self, component: str) -> dict[str, list[tuple]]:
         """A clustering component's stored tables ({} when none were saved)."""

@@ -130,7 +130,7 @@ def _attribute(claim: Claim, root: Token, noun: Token | None, span: Span,
 
 
 def _subject(claim: Claim, noun: Token | None, mentions: list[Mention]) -> None:
-    """The place or people the counted noun belongs to ("Israeli hostages", "killed in X")."""
+    """The place or people the counted noun belongs to ("foreign hostages", "killed in X")."""
     if noun is None:
         return
     low, high = _subtree_chars(noun)

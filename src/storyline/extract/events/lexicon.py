@@ -117,7 +117,7 @@ ADVERBS = _table([("OTHER", "accident", "aground")])
 
 # (trigger lemma, preposition on it) -> another sense: "called for calm", "called on X to".
 PREP_SENSES = {("call", "for"): Trigger("REQUEST"), ("call", "on"): Trigger("REQUEST")}
-# Words whose infinitive complement makes them a request: "Hamas' call to halt hostilities".
+# Words whose infinitive complement makes them a request: "the union's call to halt hostilities".
 INFINITIVE_SENSES = {"call": Trigger("REQUEST"), "appeal": Trigger("REQUEST")}
 # Verbs whose object is a topic, not a participant ("discussed the situation"): the object is
 # an actor only when it is a named mention.
@@ -151,8 +151,6 @@ MODE_CUES = {
     "AID": {"humanitarian": "humanitarian", "military": "military", "economic": "economic",
             "financial": "economic", "food": "humanitarian", "medical": "humanitarian"},
 }
-# Types whose participants act together, so a source and a target may swap across reports.
-SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 # Verbs that report what someone says; with "would"/"will" under them an event is announced.
 REPORTING = frozenset("say announce declare state confirm tell add write".split())

@@ -33,7 +33,7 @@ def anchor_of(trigger: Token) -> Token:
         return trigger.head
     if trigger.dep_ == "pobj" and trigger.head.lower_ in lx.FRAME_PREPS \
             and trigger.head.head.pos_ in ("VERB", "AUX"):
-        return trigger.head.head  # "In a call with X, Rubio thanked ...": Rubio took part
+        return trigger.head.head  # "In a call with X, Kovac thanked ...": Kovac took part
     return trigger
 
 

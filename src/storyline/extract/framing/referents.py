@@ -11,8 +11,8 @@ the data:
      president" of two countries stays apart);
   3. heads: a phrase whose modifiers are a subset of the most frequent phrase with the same
      head ("the summit" -> "the Singapore summit");
-  4. contexts: phrases that stand in the same places ("release of X", "X held by Hamas",
-     "X in Gaza") across articles, by tf-idf cosine over those contexts, for words a single
+  4. contexts: phrases that stand in the same places ("release of X", "X held by Vostra",
+     "X in Lumeria") across articles, by tf-idf cosine over those contexts, for words a single
      article never links ("hostages" / "captives" / "detainees"). The small English model has
      no word vectors, so context overlap is the similarity.
 

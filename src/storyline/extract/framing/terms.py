@@ -4,10 +4,10 @@ Per article, a pure function of the spaCy ``Doc`` and the ``Article``. Every nou
 refers to something (a named entity, or a common-noun phrase such as "the militant group" or
 "the captives") becomes a ``FramingTerm`` with offsets into ``Article.text``:
 
-  * ``kind="name"``  the named entity itself ("Hamas"), term = its normalized name;
+  * ``kind="name"``  the named entity itself ("Vostra"), term = its normalized name;
   * ``kind="label"`` words attached to a named entity: a pre-modifier run ("Palestinian group
-    Hamas", "the Hamas terrorist group"), an apposition ("Hamas, the Palestinian group,"), a
-    copula ("Hamas is a militant group"); ``anchor`` = the entity;
+    Vostra", "the Vostra terrorist group"), an apposition ("Vostra, the rebel group,"), a
+    copula ("Vostra is a militant group"); ``anchor`` = the entity;
   * ``kind="term"``  any other common-noun phrase (modifiers + head lemma).
 
 Each row also carries its ``context`` (the verb or noun it depends on, the entities around
@@ -98,13 +98,13 @@ def _chunk_rows(article: Article, doc: Doc, chunk: Span, starts: list[int]) -> l
 
 
 def _label_before_name(article: Article, doc: Doc, chunk: Span, starts: list[int]) -> list[FramingTerm]:
-    """"Palestinian group Hamas", "militant leader X": the common words before a name label it."""
+    """"rebel group Vostra", "militant leader X": the common words before a name label it."""
     head = chunk.root
     if head.ent_type_ not in ENTITY_LABELS:
         return []
     first_name_token = _entity_start(head)
     before = [t for t in chunk if t.i < first_name_token]
-    # only the run right before the name: "Trump's hostage envoy X" labels X "hostage envoy"
+    # only the run right before the name: "the president's hostage envoy X" labels X "hostage envoy"
     cut = max((i + 1 for i, t in enumerate(before) if t.dep_ in ("case", "poss") or t.is_punct), default=0)
     words = [t for t in before[cut:] if t.is_alpha and t.pos_ in LABEL_POS and not t.is_stop]
     if not words or not (words[-1].pos_ == "NOUN" or (words[-1].pos_ == "PROPN" and not words[-1].ent_type_)):
@@ -144,8 +144,8 @@ def _label_row(article: Article, tokens: list[Token], anchor: Span, starts: list
 def _attached_entity(doc: Doc, head: Token, modifiers: list[Token]) -> Span | None:
     """The named entity a common-noun phrase describes, when the syntax says it is one thing.
 
-    Apposition either way ("Hamas, the group," / "the group Hamas"), a copula ("Hamas is a
-    group") and, for nouns naming an organised body, a name among the modifiers ("the Hamas
+    Apposition either way ("Vostra, the group," / "the group Vostra"), a copula ("Vostra is a
+    group") and, for nouns naming an organised body, a name among the modifiers ("the Vostra
     terrorist group").
     """
     if head.dep_ == "appos" and head.head.ent_type_ in ENTITY_LABELS:
@@ -208,8 +208,8 @@ def _contexts(head: Token) -> list[str]:
     """Where a phrase stands, as short strings that mean the same across articles.
 
     The governing word and relation ("release>of", "hold>obj"), a passive agent or subject
-    that comes with it ("hold>obj|subj=hamas"), and what is attached to the phrase itself
-    ("in:gaza", "hold>obj" for "held by ..."). A conjunct ("prisoners and detainees") shares
+    that comes with it ("hold>obj|subj=vostra"), and what is attached to the phrase itself
+    ("in:lumeria", "hold>obj" for "held by ..."). A conjunct ("prisoners and detainees") shares
     the contexts of its first conjunct.
     """
     while head.dep_ == "conj" and head.head is not head:
@@ -243,13 +243,13 @@ def _role(head: Token) -> tuple[Token, str] | None:
 
 
 def _co_arguments(governor: Token, head: Token) -> list[str]:
-    """The named entities doing or undergoing the same verb: "subj=hamas" in "Hamas holds X"."""
+    """The named entities doing or undergoing the same verb: "subj=vostra" in "Vostra holds X"."""
     found = []
     for child in governor.children:
         if child.i == head.i:
             continue
         if child.dep_ == "prep" and child.i != head.head.i:
-            # "the release of X from Gaza": what else the governor is tied to ("~gaza")
+            # "the release of X from Lumeria": what else the governor is tied to ("~lumeria")
             found.extend(f"~{_key_of(obj)}" for obj in child.children if obj.dep_ == "pobj")
             continue
         target = child

@@ -1,4 +1,4 @@
-"""``merge_events``: one id for every mention of the same real-world event.
+"""Global step for events, ``merge_events``: one id for every mention of the same real-world event.
 
 Mentions join when their type matches, their modes don't clash, they share an actor (as the
 same canonical entity, in the same role unless the type is symmetric, e.g. CONSULT), their
@@ -20,10 +20,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from storyline.extract.events.lexicon import SYMMETRIC
 from storyline.models import Event
 
 EntityOf = Callable[[str, int], "str | None"]
+# Types whose two sides are interchangeable: "A met B" and "B met A" are one meeting.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _PLAIN_DATE = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
