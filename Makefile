@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-dev docs clean
+.PHONY: demo test install install-dev system-deps docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,11 @@ install-dev: $(BIN)/python
 demo: install
 	$(BIN)/storyline demo
 
-test: install-dev
+test: install-dev system-deps
 	$(BIN)/python -m pytest -n 2 -q
+
+system-deps:
+	bash scripts/system-deps.sh
 
 docs: install
 	$(BIN)/python -m storyline.docs > docs/cli.md

@@ -1,0 +1,5 @@
+"""Web pages. Each handler reads through ``storyline.query`` and renders an escaped template."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
