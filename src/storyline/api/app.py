@@ -17,6 +17,6 @@ def create_app(db: str, allow_ingest: bool = False, token: str | None = None) ->
 
 
 def _mount_web(app: FastAPI) -> None:
-    from storyline.web import routes
+    from storyline.web import install
 
-    app.include_router(routes.router)
+    install(app)
