@@ -368,6 +368,18 @@ def eval_meantime_entities(split: str, resolver: str, model: str | None, data_di
     echo_json(evaluate(_eval_model(model), Path(data_dir) / "meantime_en", resolver=resolver, split=split))
 
 
+@eval_.command("semeval2015-timeline")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True,
+              help="dev = the trial corpus (Apple), test = the three evaluation corpora.")
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("semeval2015_task4_timeline")
+def eval_semeval2015_timeline(split: str, model: str | None, data_dir: str) -> None:
+    """Per-entity timelines from raw text (SemEval-2015 Task 4, Track A): temporal-awareness P/R/F1."""
+    from storyline.evaluate.semeval2015 import evaluate_split
+
+    echo_json(evaluate_split(_eval_model(model), Path(data_dir) / "semeval2015_task4_timeline", split))
+
+
 @eval_.command("ecbplus")
 @click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
 @click.option("--with-entities", is_flag=True, help="Add spaCy entities to the text features.")

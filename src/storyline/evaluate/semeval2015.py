@@ -256,11 +256,22 @@ def mention_scores(gold: dict[str, Timeline], system: dict[str, Timeline]) -> di
     return {"precision": 100 * precision, "recall": 100 * recall, "f1": 100 * f1}
 
 
+SPLITS = {"dev": ["trial"], "test": ["test/corpus_1", "test/corpus_2", "test/corpus_3"]}
+
+
+def evaluate_split(nlp, data_dir: Path | str, split: str = "dev") -> dict:
+    """``evaluate`` on a named split: dev = the trial corpus (tune here), test = the three
+    evaluation corpora (report here)."""
+    if split not in SPLITS:
+        raise InputError(split, f"unknown split; use one of {', '.join(SPLITS)}")
+    return {"split": split, **evaluate(nlp, data_dir, SPLITS[split])}
+
+
 def evaluate(nlp, data_dir: Path | str, corpora: list[str] | None = None,
              broad: bool = True, dct_fallback: bool = True) -> dict:
     """Scores per corpus folder (default: the three test corpora) and micro over all of them."""
     data_dir = Path(data_dir)
-    folders = [data_dir / c for c in (corpora or ["test/corpus_1", "test/corpus_2", "test/corpus_3"])]
+    folders = [data_dir / c for c in (corpora or SPLITS["test"])]
     missing = [str(f) for f in folders if not (f / "corpus_trackA_TimeML").is_dir()]
     if missing:
         raise InputError(", ".join(missing), "no corpus_trackA_TimeML folder here")
