@@ -380,6 +380,18 @@ def eval_semeval2015_timeline(split: str, model: str | None, data_dir: str) -> N
     echo_json(evaluate_split(_eval_model(model), Path(data_dir) / "semeval2015_task4_timeline", split))
 
 
+@eval_.command("polnear")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="dev", show_default=True)
+@click.option("--direct-only", is_flag=True, help="Score direct quotes only (no reported speech).")
+@click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@data_dir_option("polnear")
+def eval_polnear(split: str, direct_only: bool, model: str | None, data_dir: str) -> None:
+    """Quotes and reported speech on PolNeAR: source, cue and content P/R/F1 (exact, begin, overlap)."""
+    from storyline.evaluate.polnear import evaluate
+
+    echo_json(evaluate(_eval_model(model), Path(data_dir) / "polnear", split, indirect=not direct_only))
+
+
 @eval_.command("ecbplus")
 @click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
 @click.option("--with-entities", is_flag=True, help="Add spaCy entities to the text features.")
