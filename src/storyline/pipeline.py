@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO
 
@@ -61,13 +61,17 @@ def ingest(
     stdin: IO[bytes] | None = None,
     encoding: str | None = None,
     on_progress: Callable[[int], None] | None = None,
+    *,
+    raw: Iterable[RawArticle] = (),
 ) -> IngestReport:
-    """Ingest every source into ``store``; bad inputs are reported, never fatal to the batch."""
+    """Ingest every source into ``store``; bad inputs are reported, never fatal to the batch.
+
+    ``raw``: articles already read (e.g. posted to the API), ingested after the sources."""
     report = IngestReport()
     user = _user_entities(settings)  # read once: a bad aliases file stops the run before any work
     clusters = load_clusters(store)
     # 1. read
-    items = read_sources(sources, settings, manifest=manifest, stdin=stdin, encoding=encoding)
+    items = chain(read_sources(sources, settings, manifest=manifest, stdin=stdin, encoding=encoding), raw)
     for batch in _batched(items, settings.get("nlp.batch_size")):
         for extraction in _ingest_batch(batch, store, settings, report, user):
             # 7. cluster

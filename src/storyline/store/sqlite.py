@@ -53,12 +53,14 @@ _MENTION_COLUMNS = (
     'm.article_id, m."start", m."end", m.text, m.label, m.sentence, m.entity_id, m.kind, '
     "m.antecedent"
 )
-# Title matches weigh double: a headline naming the query is a strong signal.
+# Title matches weigh double: a headline naming the query is a strong signal. Every match is
+# ranked, but snippets (the costly part) are cut only for the ``limit`` best (?1 query, ?2 limit).
 _SEARCH = (
-    "SELECT a.id, a.title, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, "
-    "bm25(articles_fts, 2.0, 1.0) AS score "
-    "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-    "WHERE articles_fts MATCH ? ORDER BY score, a.seq LIMIT ?"
+    "WITH ranked AS (SELECT rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS score "
+    "FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2) "
+    "SELECT a.id, a.title, snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet, r.score "
+    "FROM ranked r JOIN articles_fts ON articles_fts.rowid = r.seq JOIN articles a ON a.seq = r.seq "
+    "WHERE articles_fts MATCH ?1 ORDER BY r.score, r.seq"
 )
 
 
