@@ -43,3 +43,19 @@ def nlp(settings: Settings):
     from storyline.extract.nlp import load_model
 
     return load_model(settings.get("nlp.model"))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the lines tests record with ``record_property("summary", ...)`` (the reliability
+    suites' counts) at the end of the run; under xdist a test's own prints are never shown."""
+    lines = [
+        value
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == "summary"
+    ]
+    if lines:
+        terminalreporter.write_sep("-", "reliability and security counts")
+        for line in lines:
+            terminalreporter.write_line(line)
