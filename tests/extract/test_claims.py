@@ -127,6 +127,11 @@ def test_a_pronoun_source_points_at_its_mention(nlp) -> None:
         ("At least 40 people have been killed since June 3.", "2031-04-02", None),
         ("Yet 87 of the 251 people taken on June 3, 2030, remain.", "2031-04-02", None),
         ("Rebels released 50 hostages.", "2031-04-02", None),
+        ("The port has been shut since the storm on June 3, which left some 900 dead.",
+         "2031-04-02", None),
+        ("So far, nine sailors have been freed under the deal, which took effect on June 3.",
+         "2031-04-02", None),
+        ("Four more sailors are to be freed on Saturday.", "2031-04-02", "2031-04-05"),
     ],
 )
 def test_as_of_is_a_date_of_the_figure(nlp, text: str, published: str, as_of: str | None) -> None:
@@ -172,6 +177,26 @@ def test_different_subjects_never_share_a_group() -> None:
     assert [[c.article_id for c in g] for g in groups] == [["a"], ["b"], ["c"]]
     entity_of = {("a", 5): "E1", ("b", 5): "E1"}  # resolve/ found both names are one place
     assert [[c.article_id for c in g] for g in group_claims(claims, entity_of)] == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize(
+    "counts, subject, key",
+    [("people killed", None, "killed"), ("Norlanders killed", "Norlanders", "killed"),
+     ("hostages freed", "Norland", "hostage released"), ("people", None, "people")],
+)
+def test_quantity_key_leaves_out_the_subject_and_generic_nouns(counts, subject, key) -> None:
+    from storyline.extract.claims import quantity_key
+
+    assert quantity_key(counts, subject) == key
+
+
+def test_a_toll_about_its_people_groups_with_the_bare_toll() -> None:
+    from storyline.extract.claims import keyed_claim_groups
+
+    claims = [claim("a", 900, "dead", "2031-03-01"),
+              claim("b", 1200, "Norlanders killed", "2031-03-09", subject="Norlanders")]
+    assert [(key, [c.article_id for c in g]) for key, g in keyed_claim_groups(claims)] == [
+        ("killed@norlander", ["a", "b"])]
 
 
 def test_registered() -> None:

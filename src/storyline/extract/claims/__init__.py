@@ -15,6 +15,7 @@ out, offsets into ``Article.text``):
 
 from storyline.extract.claims.component import RuleClaims
 from storyline.extract.claims.figures import Figure, find_figures, parse_number
-from storyline.extract.claims.group import group_claims, quantity_key
+from storyline.extract.claims.group import group_claims, keyed_claim_groups, quantity_key
 
-__all__ = ["Figure", "RuleClaims", "find_figures", "group_claims", "parse_number", "quantity_key"]
+__all__ = ["Figure", "RuleClaims", "find_figures", "group_claims", "keyed_claim_groups", "parse_number",
+           "quantity_key"]

@@ -21,6 +21,7 @@ _DEFINITE = re.compile(r"\b(?:the|these|those|its|their|his|her|our|all|both|eac
 # Dates before these words start or bound a period; they don't date the figure.
 _NOT_AS_OF = re.compile(r"\b(?:since|from|before|after|until|till|between)\s+(?:\w+\s+)?$",
                         re.IGNORECASE)
+_PERIOD_PREPOSITIONS = frozenset({"since", "from", "until", "till", "between"})
 _NAME_LABELS = ENTITY_LABELS - {"NORP"}
 # A capitalized word inside a sentence right before a bare number names it ("Resolution 2334").
 _NAMED_NUMBER = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
@@ -108,10 +109,38 @@ def _as_of(text: str, sentence: Sentence, noun: Token | None, root: Token,
     dates = [t for t in timexes if sentence.start <= t.start < sentence.end
              and t.type in ("DATE", "TIME") and t.value and not t.value.startswith("P")
              and not (inside[0] <= t.start < inside[1])
-             and not _NOT_AS_OF.search(text, max(sentence.start, t.start - 20), t.start)]
+             and not _NOT_AS_OF.search(text, max(sentence.start, t.start - 20), t.start)
+             and _dates_clause_of(root, t)]
     if not dates:
         return None
     return min(dates, key=lambda t: abs(t.start - root.idx)).value
+
+
+def _dates_clause_of(figure: Token, timex: Timex) -> bool:
+    """A date dates a figure when it hangs off the figure's clause or a clause governing it
+    ("said on Monday that 35 ..."), not off a clause inside another phrase ("the deal, which
+    took effect on May 2") nor after a preposition that starts a period ("since the raid on
+    May 2")."""
+    date = figure.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if date is None:
+        return True
+    clause = _clause(date.root)
+    if clause is None:
+        return False
+    own = _clause(figure)
+    return own is None or clause == own or clause in own.ancestors
+
+
+def _clause(token: Token) -> Token | None:
+    """The verb a token hangs off (the sentence root at most); None when the way up passes a
+    preposition that starts or bounds a period."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in _PERIOD_PREPOSITIONS:
+            return None
+    while token.dep_ == "xcomp":  # "are to be freed on Monday": one clause with its verb chain
+        token = token.head
+    return token
 
 
 def _subtree_chars(token: Token) -> tuple[int, int]:

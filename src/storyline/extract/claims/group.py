@@ -29,9 +29,18 @@ def _fold(word: str) -> str:
     return word
 
 
-def quantity_key(counts: str) -> str:
-    """'hostages released' and 'hostage freed' -> 'hostage released'."""
-    return " ".join(_SYNONYMS.get(w, _fold(w)) for w in counts.lower().split())
+# Nouns that say nothing about who is counted: "1,200 people killed" and "1,200 killed" are one
+# quantity.
+_GENERIC = frozenset({"people", "persons", "individuals"})
+
+
+def quantity_key(counts: str, subject: str | None = None) -> str:
+    """'hostages released' and 'hostage freed' -> 'hostage released'; the subject's own words
+    and generic nouns drop out ('Norlanders killed' about Norlanders -> 'killed'), since the
+    subject is kept apart."""
+    dropped = _GENERIC | {_fold(w) for w in (subject or "").lower().split()}
+    words = [w for w in counts.lower().split() if w not in dropped and _fold(w) not in dropped]
+    return " ".join(_SYNONYMS.get(w, _fold(w)) for w in words or counts.lower().split())
 
 
 def _subject(claim: Claim, entity_of: dict | None) -> str | None:
@@ -54,10 +63,17 @@ def group_claims(claims: list[Claim], entity_of: dict | None = None) -> list[lis
     ``entity_of`` maps ``(article_id, subject_start)`` to a canonical entity id when resolve/
     has one; without it the subject words decide. Output order is deterministic.
     """
+    return [members for _, members in keyed_claim_groups(claims, entity_of)]
+
+
+def keyed_claim_groups(claims: list[Claim], entity_of: dict | None = None) -> list[tuple[str, list[Claim]]]:
+    """``group_claims`` with each group's key: ``counts`` words, then ``@subject`` when the
+    group is about one (an entity id or the subject's words), e.g. 'hostage released@E1'."""
     by_counts: dict[str, dict[str | None, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         if claim.counts:
-            by_counts[quantity_key(claim.counts)][_subject(claim, entity_of)].append(claim)
+            key = quantity_key(claim.counts, claim.subject)
+            by_counts[key][_subject(claim, entity_of)].append(claim)
     groups = []
     for counts in sorted(by_counts):
         subjects = by_counts[counts]
@@ -65,5 +81,6 @@ def group_claims(claims: list[Claim], entity_of: dict | None = None) -> list[lis
         if len(named) == 1 and None in subjects:  # one subject: unlabelled claims are about it
             subjects[named[0]].extend(subjects.pop(None))
         for subject in sorted(subjects, key=lambda s: (s is None, s or "")):
-            groups.append(sorted(subjects[subject], key=_order))
+            key = counts if subject is None else f"{counts}@{subject}"
+            groups.append((key, sorted(subjects[subject], key=_order)))
     return groups
