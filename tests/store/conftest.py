@@ -1,9 +1,9 @@
 """Store fixtures, parametrized over backends so one suite checks every backend.
 
-Today only "sqlite". A PostgreSQL backend adds "postgresql" to BACKENDS and a branch in
-``_open`` (skipping when no test database URL is configured); the contract tests in
-test_store_contract.py and test_store_properties.py then run against it unchanged.
-Tests named test_store_sqlite*/test_store_migrations* are SQLite-specific.
+"sqlite" stores live in temp files; "postgresql" stores each get a new database on the test
+session's own server (tests/pg_server.py; skipped when no PostgreSQL is installed). The contract
+tests in test_store_contract.py and test_store_properties.py run against both. Tests named
+test_store_sqlite*/test_store_migrations* are SQLite-specific, test_store_postgres* PostgreSQL's.
 """
 
 from __future__ import annotations
@@ -14,24 +14,27 @@ import pytest
 
 from storyline.store import Store, open_store
 
-BACKENDS = ["sqlite"]
+BACKENDS = ["sqlite", "postgresql"]
 
 
-def _open(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Store:
+def _targets(backend: str, request: pytest.FixtureRequest) -> Callable[[], str]:
+    """A factory of fresh store targets; asks for the PostgreSQL fixtures only when needed."""
     if backend == "sqlite":
-        return open_store(str(tmp_path_factory.mktemp("store") / "storyline.db"))
+        folders = request.getfixturevalue("tmp_path_factory")
+        return lambda: str(folders.mktemp("store") / "storyline.db")
+    if backend == "postgresql":
+        return request.getfixturevalue("postgres_db_url")
     raise ValueError(f"unknown store backend {backend!r}")
 
 
 @pytest.fixture(params=BACKENDS)
-def make_store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callable[[], Store]]:
+def make_store(request: pytest.FixtureRequest) -> Iterator[Callable[[], Store]]:
     """A factory of fresh, empty stores of one backend; closes them after the test."""
     opened: list[Store] = []
+    new_target = _targets(request.param, request)
 
     def make() -> Store:
-        store = _open(request.param, tmp_path_factory)
+        store = open_store(new_target())
         opened.append(store)
         return store
 

@@ -149,7 +149,7 @@ def _not_json() -> Extraction:
     [
         (_foreign_mention, r"holds a mention of article art-elsewhere"),
         (_unknown_entity, r"refers to entity ent-missing, which is neither stored"),
-        (_clashing_sentences, r"could not save the batch: UNIQUE constraint failed"),
+        (_clashing_sentences, r"could not save the batch: .*(UNIQUE constraint failed|unique constraint)"),
         (_not_json, r"article art-bad: extra can't be stored as JSON"),
     ],
 )
@@ -287,7 +287,7 @@ def test_search_ranks_and_marks_matches(searchable: Store) -> None:
         (";DROP TABLE articles;--", []),
         ("'; DROP TABLE articles; --", []),
         ("storm\x00; DROP TABLE articles", []),
-        ("🙂", ["art-tokyo"]),
+        ("🙂", {"sqlite": ["art-tokyo"], "postgresql": []}),  # PostgreSQL's parser skips emoji
         ('"', []),
         ("\\", []),
         ("%_", []),
@@ -296,9 +296,11 @@ def test_search_ranks_and_marks_matches(searchable: Store) -> None:
     ],
 )
 def test_search_never_breaks_on_user_input(
-    searchable: Store, query: str, expected: list[str] | None
+    searchable: Store, query: str, expected: list[str] | dict[str, list[str]] | None
 ) -> None:
     hits = searchable.search(query)
+    if isinstance(expected, dict):  # the backends' tokenizers differ here
+        expected = expected["postgresql" if "://" in searchable.target else "sqlite"]
     if expected is not None:
         assert sorted(h.article_id for h in hits) == sorted(expected)
     assert searchable.count_articles() == len(CORPUS)

@@ -46,12 +46,6 @@ def test_open_store_creates_parent_folders(tmp_path: Path) -> None:
     assert target.is_file()
 
 
-@pytest.mark.parametrize("url", ["postgresql://u@host/db", "postgres://host/db", "PostgreSQL://x"])
-def test_postgres_targets_are_not_available_yet(url: str) -> None:
-    with pytest.raises(StoreError, match="PostgreSQL stores are not available yet"):
-        open_store(url)
-
-
 def test_memory_store_works() -> None:
     with open_store(":memory:") as store:
         store.save_batch([bare(make_article("m"))])

@@ -15,10 +15,13 @@ def open_store(target: str) -> Store:
     """Open (creating and migrating if needed) the store at ``target``.
 
     A file path opens a SQLite store, creating missing parent folders; ``:memory:`` opens a
-    throwaway in-memory store. PostgreSQL URLs are reserved for the coming backend.
+    throwaway in-memory store; a ``postgresql://`` (or ``postgres://``) URL opens a PostgreSQL
+    store in that database (its password is never shown).
     """
     if target.lower().startswith(POSTGRES_SCHEMES):
-        raise StoreError("PostgreSQL stores are not available yet; use a SQLite file path")
+        from storyline.store.postgres import PostgresStore  # psycopg loads only when needed
+
+        return PostgresStore(target)
     if not target.strip():
         raise StoreError("empty store path; pass a file path with --db")
     if target == ":memory:":
