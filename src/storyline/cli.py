@@ -221,6 +221,9 @@ def demo(db: str | None) -> None:
             report = pipeline.ingest([str(folder / "articles")], store, settings,
                                      manifest=folder / "manifest.jsonl", on_progress=advance)
         render.print_demo(report, store)
+    click.secho("\nSee it in a browser:", bold=True)
+    click.echo(f"  storyline serve --db {target}")
+    click.echo(f"  then open http://{DEFAULT_HOST}:{DEFAULT_PORT}/")
 
 
 @main.command()
@@ -321,6 +324,35 @@ def copies(store: Store, settings: Settings, as_json) -> None:
 
     groups = list_copies(store)
     echo_json(groups) if as_json else render.print_copies(groups)
+
+
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
+
+
+@main.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="Address to listen on; 0.0.0.0 exposes the server to the network.")
+@click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
+@click.option("--allow-ingest", is_flag=True,
+              help="Add POST /api/ingest; callers must send 'Authorization: Bearer $STORYLINE_TOKEN'.")
+@store_options
+def serve(store: Store, settings: Settings, host, port, allow_ingest) -> None:
+    """Serve the web UI and the JSON API (/api/..., schema at /openapi.json) over a store.
+
+    Read-only unless --allow-ingest, which needs STORYLINE_TOKEN set in the environment.
+    Listens on 127.0.0.1 (this machine only) unless --host says otherwise. Ctrl+C stops it.
+    """
+    import os
+
+    import uvicorn
+
+    from storyline.api import create_app
+
+    app = create_app(store.target, allow_ingest=allow_ingest, token=os.environ.get("STORYLINE_TOKEN") or None)
+    store.close()  # the server opens its own connection per request
+    click.echo(f"Serving {app.state.db} at http://{host}:{port}/ (API at /api, schema at /openapi.json); "
+               "Ctrl+C stops it", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.group(name="eval", cls=StorylineGroup)

@@ -1,0 +1,179 @@
+"""The timeline behind /api/events and /api/timeline, indexed once per store state.
+
+Building the whole timeline reads every event mention (tens of thousands in a store of 20k
+articles) and every article's text; a request wants one page of it. So the grouped, ordered
+events are kept per process with small inverted indexes (type, entity, article) and a sorted
+date list, rebuilt when the store gained articles (events only change when articles are
+saved). A request intersects the index and builds records, with their evidence sentences,
+for its page only, in the same shape as ``storyline.query.facts.timeline``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.models import Event, Sentence
+from storyline.query.facts import event_id, event_record
+from storyline.store import Store
+
+
+@dataclass(frozen=True)
+class Filters:
+    entities: frozenset[str] | None = None  # any of these ids among the actors
+    type: str | None = None
+    articles: frozenset[str] | None = None  # reported by one of these articles (an outlet's)
+    date_from: str | None = None  # YYYY[-MM[-DD]], inclusive
+    date_to: str | None = None  # inclusive: a month takes all its days
+
+    def dated_only(self) -> bool:
+        return bool(self.date_from or self.date_to)
+
+
+class TimelineIndex:
+    """Real-world events (mentions grouped by ``Event.id``): dated by (date, id), then undated."""
+
+    def __init__(self, mentions: Iterable[Event]) -> None:
+        groups: dict[str, list[Event]] = defaultdict(list)
+        for mention in mentions:
+            groups[event_id(mention)].append(mention)
+        ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].date is None, kv[1][0].date or "", kv[0]))
+        self.keys = [key for key, _ in ordered]
+        self.mentions = [members for _, members in ordered]
+        self.dates = [members[0].date for members in self.mentions if members[0].date]
+        self.dated = len(self.dates)
+        self.by_type = _positions((m[0].type,) for m in self.mentions)
+        self.by_entity = _positions({a.entity_id for e in m for a in e.actors if a.entity_id} for m in self.mentions)
+        self.by_article = _positions({e.article_id for e in m} for m in self.mentions)
+
+    def select(self, filters: Filters) -> tuple[Sequence[int], Sequence[int]]:
+        """Positions of the dated and of the undated events that pass ``filters``, in order."""
+        start, stop = self._date_span(filters)
+        wanted = [self._any_of(self.by_entity, filters.entities), self._any_of(self.by_article, filters.articles),
+                  self.by_type.get(filters.type, []) if filters.type else None]
+        wanted = [w for w in wanted if w is not None]
+        if not wanted:
+            undated = range(0) if filters.dated_only() else range(self.dated, len(self.keys))
+            return range(start, stop), undated
+        smallest, *others = sorted(wanted, key=len)
+        checks = [set(o) for o in others]
+        chosen = [p for p in smallest if all(p in c for c in checks)]
+        dated = [p for p in chosen if start <= p < stop]
+        undated = [] if filters.dated_only() else [p for p in chosen if p >= self.dated]
+        return dated, undated
+
+    def _date_span(self, filters: Filters) -> tuple[int, int]:
+        start = bisect.bisect_left(self.dates, filters.date_from) if filters.date_from else 0
+        # "to + U+FFFF": a bound of day (or month) precision also takes what lies inside it
+        stop = bisect.bisect_right(self.dates, filters.date_to + "\uffff") if filters.date_to else self.dated
+        return start, max(start, stop)
+
+    @staticmethod
+    def _any_of(index: dict[str, list[int]], keys: frozenset[str] | None) -> list[int] | None:
+        if keys is None:
+            return None
+        return sorted({p for key in keys for p in index.get(key, ())})
+
+    def records(self, store: Store, positions: Sequence[int]) -> list[dict]:
+        texts = _PageTexts(store)
+        return [event_record(self.keys[p], self.mentions[p], texts) for p in positions]
+
+
+def _positions(values_per_position: Iterable[Iterable[str]]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, values in enumerate(values_per_position):
+        for value in values:
+            index[value].append(position)
+    return dict(index)
+
+
+class _PageTexts:
+    """Sentences and entity names for one page of records (``event_record``'s ``texts``).
+
+    An article's text and sentences never change (its id is its content's hash), so they are
+    kept across requests in a bounded cache; entity names can change (merges), so they are
+    read once per page."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._names: dict[str, str | None] = {}
+
+    def sentence(self, article_id: str, index: int | None, start: int) -> str:
+        text, sentences = _article_text(self.store, article_id)
+        if index is not None and 0 <= index < len(sentences):
+            found = sentences[index]
+        else:
+            found = next((s for s in sentences if s.start <= start < s.end), None)
+        return text[found.start:found.end] if found else ""
+
+    def entity_name(self, entity_id: str | None) -> str | None:
+        if entity_id is None:
+            return None
+        if entity_id not in self._names:
+            self._names[entity_id] = self.store.entity(entity_id).entity.name
+        return self._names[entity_id]
+
+
+_TEXTS: OrderedDict[tuple[str, str], tuple[str, list[Sentence]]] = OrderedDict()
+_TEXTS_HELD = 4096  # articles; a few tens of MB at most
+_TEXTS_LOCK = threading.Lock()
+
+
+def _article_text(store: Store, article_id: str) -> tuple[str, list[Sentence]]:
+    key = (store.target, article_id)
+    with _TEXTS_LOCK:
+        held = _TEXTS.get(key)
+        if held is not None:
+            _TEXTS.move_to_end(key)
+            return held
+    held = (store.article(article_id).text, store.sentences(article_id))
+    with _TEXTS_LOCK:
+        _TEXTS[key] = held
+        while len(_TEXTS) > _TEXTS_HELD:
+            _TEXTS.popitem(last=False)
+    return held
+
+
+class IndexCache:
+    """One TimelineIndex (and outlet map) per store target, rebuilt when the article count moves."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._built: dict[str, tuple[int, TimelineIndex]] = {}
+        self._outlets: dict[str, tuple[int, dict[str, frozenset[str]]]] = {}
+
+    def index(self, store: Store) -> TimelineIndex:
+        return self._cached(self._built, store, lambda: TimelineIndex(store.events()))
+
+    def outlet_articles(self, store: Store) -> dict[str, frozenset[str]]:
+        """Outlet name (case-folded) -> the ids of its articles."""
+        return self._cached(self._outlets, store, lambda: _articles_by_outlet(store))
+
+    def forget(self) -> None:
+        with self._lock:
+            self._built.clear()
+            self._outlets.clear()
+
+    def _cached(self, table: dict, store: Store, build):
+        count = store.count_articles()
+        held = table.get(store.target)
+        if held is not None and held[0] == count:
+            return held[1]
+        with self._lock:  # one build at a time; the others wait for it instead of repeating it
+            held = table.get(store.target)
+            if held is None or held[0] != count:
+                held = table[store.target] = (count, build())
+            return held[1]
+
+
+def _articles_by_outlet(store: Store) -> dict[str, frozenset[str]]:
+    from storyline.query.export import iter_articles
+
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for article in iter_articles(store):
+        if article.outlet:
+            grouped[article.outlet.casefold()].add(article.id)
+    return {outlet: frozenset(ids) for outlet, ids in grouped.items()}
