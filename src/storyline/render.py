@@ -157,26 +157,53 @@ def print_timeline(found: dict) -> None:
 
 
 def print_claims(claims: list[dict]) -> None:
+    from storyline.query.ledger import figure_text, source_label
+
     if not claims:
         out.print("No claims.")
     for c in claims:
-        bound = "~" if c["approximate"] else ("≥" if c["lower"] is not None and c["value"] == c["lower"] else "")
-        total = f" of {_number(c['total'])}" if c["total"] is not None else ""
-        value = "?" if c["value"] is None else _number(c["value"])
-        click.echo(f"{c['as_of'] or '-':<10}  {bound}{value}{total} {c['counts']}"
-                   f"  — {c['source']['name'] or 'unattributed'}  ({c['article']})")
+        copy = f"  [copy of {c['copy_of'] or c['copy_of_article']}]" if c.get("copy_of_article") else ""
+        click.echo(f"{_as_of(c)}  {figure_text(c)} {c['counts']}"
+                   f"  — {source_label(c)}  ({c['article']}){copy}")
 
 
-def _number(value: float) -> str:
-    """8300.0 -> '8,300'; 1.5 -> '1.5' (no exponent for large figures)."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+def _as_of(claim: dict) -> str:
+    """'2031-03-02 ' for a date the text gives, '2031-03-02*' for the publication date."""
+    mark = "*" if claim.get("as_of_source") == "published" else " "
+    return f"{claim['as_of'] or '-':<10}{mark}"
+
+
+def print_claim_ledger(groups: list[dict]) -> None:
+    """Each quantity with its figures over time; copies folded, disagreements flagged."""
+    from storyline.query.ledger import figure_text, source_label
+
+    if not groups:
+        out.print("No claims.")
+    for g in groups:
+        click.secho(f"{g['counts']}  ({g['reports']} independent report(s) from "
+                    f"{len(g['sources'])} source(s); {g['first'] or '?'} .. {g['last'] or '?'})", bold=True)
+        for c in g["claims"]:
+            copies = f"  +{len(c['copies'])} cop{'y' if len(c['copies']) == 1 else 'ies'}" if c["copies"] else ""
+            copy = f"  [in a copy of {c['copy_of_article']}]" if c.get("copy_of_article") else ""
+            click.echo(f"    {_as_of(c)}  {figure_text(c):<16} — {source_label(c)}  ({c['article']}){copies}{copy}")
+        for d in g["disagreements"]:
+            sides = "; ".join(f"{figure} ({', '.join(sources)})" for figure, sources in d["figures"].items())
+            click.secho(f"    sources disagree on {d['as_of']}: {sides}", fg="yellow")
+    if groups:
+        click.echo("(* as-of date is the article's publication date: the sentence gives none)")
 
 
 def print_quotes(quotes: list[dict]) -> None:
+    """One line per quote; a quote a copy repeats is folded into the original's line."""
     if not quotes:
         out.print("No quotes.")
+    repeated = Counter(q["copy_of"] for q in quotes if q.get("copy_of"))
     for q in quotes:
-        click.echo(f"{q['speaker']['name'] or '?'} ({q['cue'] or '-'}): “{q['text']}”  ({q['article']})")
+        if q.get("copy_of"):
+            continue
+        copies = f"  +{repeated[q['id']]} in copies" if repeated[q["id"]] else ""
+        copy = f"  [in a copy of {q['copy_of_article']}]" if q.get("copy_of_article") else ""
+        click.echo(f"{q['speaker']['name'] or '?'} ({q['cue'] or '-'}): “{q['text']}”  ({q['article']}){copies}{copy}")
 
 
 def print_stories(stories: list[dict]) -> None:

@@ -58,6 +58,8 @@ def test_values_are_normalized(nlp, text: str, expected: tuple) -> None:
         ("Some 8,300 dead were counted.", "dead"),
         ("Rebels released 50 hostages on Monday.", "hostages released"),
         ("The blast ended up killing 12 people.", "people killed"),
+        ("The death toll from the floods rose to 52.", "dead"),
+        ("The number of displaced people stood at 4,000.", "people displaced"),
         ("Officials counted 50 hostages released on Monday.", "hostages released"),
         ("Yet 87 of the 251 captives remain in the tunnels.", "captives remaining"),
         ("The army said 35 of the remaining 59 hostages are dead.", "hostages dead"),

@@ -7,9 +7,12 @@ the sentence and the offsets of each report.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-from storyline.models import Claim, Event, Quote
+from storyline.extract.claims.group import keyed_claim_groups
+from storyline.models import Article, Claim, Entity, Event, Quote
+from storyline.query.copies import canonical_of, mark_copies
 from storyline.store import Store
 
 
@@ -19,11 +22,17 @@ class _Texts:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._articles: dict[str, tuple[str, list]] = {}
-        self._names: dict[str, str] = {}
+        self._entities: dict[str, Entity] = {}
+        self._full: dict[str, Article] = {}
+
+    def article(self, article_id: str) -> Article:
+        if article_id not in self._full:
+            self._full[article_id] = self.store.article(article_id)
+        return self._full[article_id]
 
     def sentence(self, article_id: str, index: int | None, start: int) -> str:
         if article_id not in self._articles:
-            self._articles[article_id] = (self.store.article(article_id).text,
+            self._articles[article_id] = (self.article(article_id).text,
                                           self.store.sentences(article_id))
         text, sentences = self._articles[article_id]
         found = next((s for s in sentences if s.start <= start < s.end), None)
@@ -32,11 +41,12 @@ class _Texts:
         return text[found.start:found.end] if found else ""
 
     def entity_name(self, entity_id: str | None) -> str | None:
-        if entity_id is None:
-            return None
-        if entity_id not in self._names:
-            self._names[entity_id] = self.store.entity(entity_id).entity.name
-        return self._names[entity_id]
+        return self.entity(entity_id).name if entity_id is not None else None
+
+    def entity(self, entity_id: str) -> Entity:
+        if entity_id not in self._entities:
+            self._entities[entity_id] = self.store.entity(entity_id).entity
+        return self._entities[entity_id]
 
 
 def event_id(event: Event) -> str:
@@ -78,25 +88,80 @@ def event_record(key: str, mentions: list[Event], texts: _Texts) -> dict:
 
 
 def claim_records(store: Store) -> list[dict]:
+    """The claims ledger's rows: the export contract plus ``group`` (claims about one quantity
+    share it), ``as_of_source`` ("text", or "published" when the sentence gives no date and
+    the article's date stands in), ``source_basis`` ("text", "outlet" or "article": who stands
+    behind a figure no one is quoted for) and the copy marks of ``query/copies.py``."""
     texts = _Texts(store)
-    return [_claim_record(c, texts) for c in store.claims()]
+    claims = store.claims()
+    group_of = _claim_groups(store, claims)
+    records = [_claim_record(c, texts, group_of) for c in claims]
+    return mark_copies(records, canonical_of(store), _same_claim)
 
 
-def _claim_record(claim: Claim, texts: _Texts) -> dict:
+def _claim_groups(store: Store, claims: list[Claim]) -> dict[tuple[str, int], str]:
+    """(article, start) -> group id, with subjects compared as canonical entities."""
+    entity_of = {}
+    for article_id in sorted({c.article_id for c in claims if c.subject_start is not None}):
+        entity_of.update({(article_id, m.start): m.entity_id
+                          for m in store.mentions(article_id=article_id) if m.entity_id})
+    return {(c.article_id, c.start): "q-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+            for key, members in keyed_claim_groups(claims, entity_of) for c in members}
+
+
+def _same_claim(record: dict) -> tuple:
+    return (record["group"], record["value"], record["lower"], record["upper"], record["total"])
+
+
+def _claim_record(claim: Claim, texts: _Texts, group_of: dict[tuple[str, int], str]) -> dict:
+    article = texts.article(claim.article_id)
+    record_id = f"{claim.article_id}:{claim.start}"
+    as_of = claim.as_of or article.published
     return {
-        "id": f"{claim.article_id}:{claim.start}", "value": claim.value, "approximate": claim.approximate,
+        "id": record_id, "value": claim.value, "approximate": claim.approximate,
         "lower": claim.lower, "upper": claim.upper, "total": claim.total, "counts": claim.counts,
-        "as_of": claim.as_of,
-        "source": {"entity": claim.source_entity,
-                   "name": texts.entity_name(claim.source_entity) or claim.source},
+        "as_of": as_of, "source": _claim_source(claim, texts),
         "article": claim.article_id, "sentence": texts.sentence(claim.article_id, claim.sentence, claim.start),
         "start": claim.start, "end": claim.end,
+        "group": group_of.get((claim.article_id, claim.start), f"q-{record_id}"),
+        "as_of_source": None if as_of is None else ("text" if claim.as_of else "published"),
+        "source_basis": "text" if claim.source else ("outlet" if article.outlet else "article"),
     }
 
 
+def _claim_source(claim: Claim, texts: _Texts) -> dict:
+    """The entity behind a figure, or the words naming its source; a people or place that only
+    qualifies the source ("Norlandic intelligence") is not the source. With no source in the
+    text, the article's outlet stands behind it."""
+    written = _without_article(claim.source)
+    if claim.source_entity is not None:
+        entity = texts.entity(claim.source_entity)
+        if not (entity.type in _QUALIFIER_TYPES and written and not _names(written, entity)):
+            return {"entity": entity.id, "name": entity.name}
+    if written is None:
+        return {"entity": None, "name": texts.article(claim.article_id).outlet}
+    return {"entity": None, "name": written}
+
+
+_QUALIFIER_TYPES = frozenset({"NORP", "GPE"})
+
+
+def _without_article(words: str | None) -> str | None:
+    return re.sub(r"^(?:the|The)\s+", "", words) if words else None
+
+
+def _names(written: str, entity: Entity) -> bool:
+    """Whether the written words end with one of the entity's spellings."""
+    folded = written.casefold()
+    return any(folded.endswith(name.casefold()) for name in (entity.name, *entity.aliases))
+
+
 def quote_records(store: Store, speaker_entity: str | None = None) -> list[dict]:
+    """Quotes in the export contract plus the copy marks of ``query/copies.py`` (a quote in a
+    copy repeats the canonical article's quote with the same words)."""
     texts = _Texts(store)
-    return [_quote_record(q, texts) for q in store.quotes(speaker_entity)]
+    records = [_quote_record(q, texts) for q in store.quotes(speaker_entity)]
+    return mark_copies(records, canonical_of(store), lambda r: " ".join(r["text"].split()))
 
 
 def _quote_record(quote: Quote, texts: _Texts) -> dict:

@@ -29,6 +29,10 @@ _STATE_WORDS = {"dead", "alive", "missing", "remaining", "injured", "wounded", "
                 "homeless", "unaccounted", "detained", "captive", "killed", "hurt", "held",
                 "released", "freed", "evacuated", "infected", "sick", "jobless", "unemployed"}
 _NOUNS = ("NOUN", "PROPN")
+# Tallies a figure can reach ("the toll rose to 52") and what their first word says they count.
+_TALLIES = frozenset({"toll", "tally", "number", "count"})
+_TALLY_KINDS = {"death": "dead", "casualty": "casualties", "injury": "injured",
+                "fatality": "dead", "infection": "infected", "case": "cases"}
 _UNIT_WORDS = frozenset(CURRENCIES) | {"percent", "%", "cent"}
 
 
@@ -107,9 +111,33 @@ def _participle_clause(noun: Token | None) -> str | None:
     return None
 
 
+def toll_counts(root: Token) -> tuple[str, Token] | None:
+    """'the death toll rose to 52' -> 'dead'; 'the number of injured stood at 90' -> 'injured':
+    a figure a tally reaches counts what the tally counts (with the tally as its noun)."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") else (
+        root.head if root.dep_ in ("attr", "dobj") else None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    tally = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tally is None or tally.lemma_.lower() not in _TALLIES:
+        return None
+    kind = next((c for c in tally.children if c.dep_ in ("compound", "amod")
+                 and c.lemma_.lower() in _TALLY_KINDS), None)
+    if kind is not None:
+        return _TALLY_KINDS[kind.lemma_.lower()], tally
+    of = next((c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ in ("pobj", "amod")), None) if of is not None else None
+    if counted is None:
+        return None
+    state = _modifier(counted)  # "the number of displaced people"
+    return " ".join(w for w in (counted.lower_, state) if w), tally
+
+
 def counts_of(root: Token, unit: str | None) -> tuple[str, Token | None]:
     """The normalized words for what ``root`` (the number's head token) counts, and the noun."""
     noun, anchor = counted_noun(root)
+    if noun is None and not unit and (toll := toll_counts(root)) is not None:
+        return toll
     if noun is not None and noun.lower_ in _UNIT_WORDS:  # "40 percent of its homes"
         noun, anchor = counted_noun(noun)
     words = [noun.lower_] if noun is not None else []
