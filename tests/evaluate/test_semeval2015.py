@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from storyline.errors import InputError
 from storyline.evaluate.semeval2015 import (
-    Timeline, evaluate, implied, names_entity, read_document, relations, temporal_awareness,
+    Timeline, evaluate, evaluate_split, implied, pad_anchor, read_document, relations,
+    system_timelines, temporal_awareness,
 )
-from tests.conftest import DATA, require
+from tests.conftest import DATA, REPO, require
 
 TML = """<?xml version='1.0' encoding='utf-8'?>
 <TimeML><DOCID>77</DOCID>
@@ -65,13 +67,57 @@ def test_temporal_awareness_perfect_partial_and_empty() -> None:
     assert temporal_awareness(gold, {})["f1"] == 0.0
 
 
+TARGETS = ["Velor Air", "Velor A999", "Marta Quist", "United Motor Works", "Nikkei 300"]
+
+
 @pytest.mark.parametrize(
-    "actor, target, names",
-    [("Airbus", "Airbus", True), ("The Airbus board", "Airbus", True),
-     ("Gallois", "Louis Gallois", True), ("Airbus", "Airbus A380", False), ("Boeing", "Airbus", False)],
+    "sentence, named",
+    [
+        ("Velor Air sold ten jets .", ["Velor Air"]),
+        ("The Velor A999 flew .", ["Velor A999"]),  # the most specific target wins
+        ("The A999 flew .", ["Velor A999"]),
+        ("Quist resigned .", ["Marta Quist"]),  # a person goes by her surname
+        ("Marta stayed .", []),  # not by her first name
+        ("UMW members struck .", ["United Motor Works"]),  # acronym
+        ("The Nikkei fell .", ["Nikkei 300"]),
+        ("Velor shares fell .", []),  # "Velor" is only a part of two targets' names
+        ("The united workers marched .", []),  # generic words are no name
+    ],
 )
-def test_names_entity(actor: str, target: str, names: bool) -> None:
-    assert names_entity(actor, target) is names
+def test_targets_named_in_a_sentence(nlp, sentence: str, named: list[str]) -> None:
+    from storyline.evaluate.semeval2015_system import TargetMatcher
+
+    matcher = TargetMatcher(TARGETS, nlp)
+    assert [s.target for s in matcher.spots(nlp(sentence))] == named
+
+
+@pytest.mark.parametrize(
+    "value, anchor",
+    [("2031-05-06", "2031-05-06"), ("2031-05", "2031-05-XX"), ("2031", "2031-XX-XX"),
+     ("2031-05-06T10:00", "2031-05-06"), ("2031-W19", "2031-XX-XX"), ("PRESENT_REF", "XXXX-XX-XX"),
+     (None, "XXXX-XX-XX"), ("XXX-XX-XX", "XXXX-XX-XX")],
+)
+def test_anchor_padding(value, anchor: str) -> None:
+    assert pad_anchor(value) == anchor
+
+
+TWO_DAYS = """<?xml version='1.0' encoding='utf-8'?>
+<TimeML><DOCID>78</DOCID>
+<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="2031-05-06">x</TIMEX3></DCT>
+<TEXT><s id="0">Velor Air rolled out a new jet on Monday .</s><s id="1">In 2029 , Velor Air bought Korso .</s>
+<s id="2">Velor Air will sell jets .</s><s id="3">Marta Quist said the deal was good .</s></TEXT></TimeML>
+"""
+
+
+def test_a_timeline_from_raw_text(tmp_path: Path, nlp) -> None:
+    path = tmp_path / "78.tml"
+    path.write_text(TWO_DAYS, encoding="utf-8")
+    timelines = system_timelines([read_document(path)], ["Velor Air", "Marta Quist"], nlp)
+    lines = {m: (ordinal, anchor) for ordinal, anchor, ms in timelines["Velor Air"].lines for m in ms}
+    assert lines["78-1-bought"] == (1, "2029-XX-XX")
+    assert lines["78-0-rolled_out"] == (2, "2031-05-05")  # a verb and its particle, the timex's day
+    assert lines["78-2-sell"][0] == 0  # not happened, no date: not anchored
+    assert [ms for _, _, ms in timelines["Marta Quist"].lines] == [["78-3-said"]]
 
 
 def test_a_folder_without_track_a_is_an_input_error(tmp_path: Path, nlp) -> None:
@@ -79,8 +125,13 @@ def test_a_folder_without_track_a_is_an_input_error(tmp_path: Path, nlp) -> None
         evaluate(nlp, tmp_path, ["trial"])
 
 
-def test_trial_corpus_gives_timelines_that_score(nlp) -> None:
-    data = require(DATA / "semeval2015_task4_timeline")
-    result = evaluate(nlp, data, ["trial"])
-    assert result["trial"]["mentions"]["recall"] > 20
-    assert result["micro"]["temporal_awareness"]["f1"] > 10
+@pytest.mark.shared_data
+def test_dev_floor(nlp) -> None:
+    pinned = json.loads((REPO / "eval_baseline.json").read_text(encoding="utf-8"))["semeval2015"]
+    result = evaluate_split(nlp, require(DATA / "semeval2015_task4_timeline"), pinned["split"])
+    assert result["micro"]["temporal_awareness"]["f1"] >= pinned["floor"], result["micro"]
+
+
+def test_an_unknown_split_is_an_input_error(nlp) -> None:
+    with pytest.raises(InputError):
+        evaluate_split(nlp, "nowhere", "train")

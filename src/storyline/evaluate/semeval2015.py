@@ -5,12 +5,10 @@ tokenized TimeML: ``<s id>`` sentences of space-separated tokens and a ``<DCT>``
 text is its sentences joined by newlines, so each character maps back to (sentence, token);
 an event mention is ``docid-sentence-word`` as in the gold files.
 
-Pipeline: entities, time, roles and ``events.rules.v1`` per document. The task's events are
-wider than PLOVER (any verb the entity takes part in: "sold", "said", "received"), so with
-``broad=True`` (the default) every other verb gets an occurrence event too (type
-``OCCURRENCE``, its lemma as mode), with actors, date and modality from the same patterns. An
-event belongs to a target entity when one of its actors names it; ``merge_events`` makes the
-timeline's lines (mentions of one event); lines are ordered by date (undated ones get ordinal 0).
+System side: ``semeval2015_system`` (targets named in the text, every verb and eventive noun
+they take part in, anchored to the timex of its clause or to the report's day). Mentions of the
+same word on the same anchor share a line; lines are ordered by anchor (undated: ordinal 0).
+Target names come from the corpus's target list (a gold file's first line may misspell one).
 
 Scoring follows the task's method: each timeline becomes temporal relations (mentions on one
 line, or on lines with the same ordinal, are SIMULTANEOUS; consecutive ordinals are BEFORE;
@@ -32,14 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import InputError
-from storyline.extract.entities import SpacyEntities
-from storyline.extract.events import RuleEvents
-from storyline.resolve.events import merge_events
-from storyline.extract.events.lexicon import Trigger
-from storyline.extract.events.patterns import ActorFinder
-from storyline.extract.roles import RuleRoles
-from storyline.extract.time import RuleTimex
-from storyline.models import Article, Event
+from storyline.evaluate.semeval2015_system import Mention as SystemMention
+from storyline.evaluate.semeval2015_system import TargetMatcher, document_mentions
 
 Relation = tuple[str, str, str]  # (relation, a, b)
 
@@ -59,6 +51,16 @@ class Document:
             return None
         sentence, word = self.tokens[index]
         return f"{self.id}-{sentence}-{word}"
+
+    def span_id(self, start: int, end: int) -> str | None:
+        """The id of a mention over several tokens: its words joined by "_" ("rolled_out")."""
+        first = bisect_right(self.starts, start) - 1
+        if first < 0:
+            return None
+        last = max(bisect_right(self.starts, end - 1) - 1, first)
+        sentence = self.tokens[first][0]
+        words = [w for s, w in self.tokens[first:last + 1] if s == sentence]
+        return f"{self.id}-{sentence}-{'_'.join(words)}"
 
 
 @dataclass
@@ -94,101 +96,69 @@ def read_timeline(path: Path) -> Timeline:
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         cells = line.strip().split("\t")
         if len(cells) >= 3 and cells[0].isdigit():
-            timeline.lines.append((int(cells[0]), cells[1], cells[2:]))
+            timeline.lines.append((int(cells[0]), pad_anchor(cells[1]), cells[2:]))
     return timeline
 
 
 def _targets(folder: Path) -> dict[str, str]:
-    """Target entity name -> gold timeline file (the file is named after the entity)."""
+    """Target entity name -> gold timeline file stem. Names come from the corpus's target list
+    when it has one (a gold file's first line may misspell it), else from each gold file."""
     gold = {p.stem: p for p in (folder / "TimeLines_Gold_Standard").glob("*.txt")}
+    listed = [line.strip() for path in folder.glob("list_target_entities*.txt")
+              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     names = {}
     for stem, path in gold.items():
         first = path.read_text(encoding="utf-8").splitlines()[:1]
-        names[first[0].strip() if first else stem.replace("_", " ")] = stem
+        name = first[0].strip() if first else stem.replace("_", " ")
+        spelled = [n for n in listed if _stem(n) == stem or n.casefold() == name.casefold()]
+        names.setdefault(spelled[0] if spelled else name, stem)
     return names
 
 
+def _stem(name: str) -> str:
+    return re.sub(r"\s+", "_", name.strip().casefold())
+
+
 # -- system timelines ------------------------------------------------------------------------
-def names_entity(actor_text: str, target: str) -> bool:
-    """An actor names a target when it contains the target's name, or is its last word(s)
-    ("Gallois" for "Louis Gallois") and not just a shorter product or company name."""
-    actor, wanted = actor_text.casefold().strip(), target.casefold()
-    if wanted in actor:
-        return True
-    return len(actor) > 3 and " " in wanted and wanted.endswith(" " + actor.removeprefix("the "))
-
-
-def document_events(document: Document, nlp, broad: bool = True) -> list[Event]:
-    """PLOVER events of one document, plus (``broad``) an occurrence event for every other verb."""
-    article = Article(document.id, "<semeval>", document.text, document.text, document.id,
-                      published=document.published)
-    doc = nlp(document.text)
-    sentences, mentions = SpacyEntities()(article, doc)
-    timexes = RuleTimex()(article, doc, sentences)
-    _, references = RuleRoles()(article, doc, sentences, mentions)
-    mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
-    events = RuleEvents()(article, doc, sentences, mentions, timexes)
-    if broad:
-        taken = {e.start for e in events}
-        finder, starts = ActorFinder(doc, mentions), [s.start for s in sentences]
-        for token in doc:
-            if token.pos_ == "VERB" and token.idx not in taken:
-                entry = Trigger("OCCURRENCE", token.lemma_.lower(), strength=0.4)
-                events.append(RuleEvents.event(article, token, entry, finder, mentions,
-                                               timexes, starts))
-    return events
-
-
-def system_timelines(documents: list[Document], targets: list[str], nlp,
-                     broad: bool = True, dct_fallback: bool = True) -> dict[str, Timeline]:
-    by_doc: dict[str, Document] = {d.id: d for d in documents}
-    events: list[Event] = []
+def system_timelines(documents: list[Document], targets: list[str], nlp) -> dict[str, Timeline]:
+    """One timeline per target (see ``semeval2015_system``): mentions of the same word on the
+    same anchor form one line; lines are ordered by anchor, undated ones get ordinal 0."""
+    matcher = TargetMatcher(targets, nlp)
+    by_target: dict[str, list[SystemMention]] = defaultdict(list)
     for document in documents:
-        events += document_events(document, nlp, broad)
-    timelines = {}
-    for target in targets:
-        mine = [e for e in events if any(names_entity(a.text, target) for a in e.actors)]
-        entity_of = _entity_table(mine, target)
-        merged = merge_events(mine, entity_of, {d.id: d.published for d in documents})
-        timelines[target] = _order(merged, by_doc, dct_fallback)
-    return timelines
+        for target, mentions in document_mentions(document, matcher, nlp).items():
+            by_target[target] += mentions
+    by_doc = {d.id: d for d in documents}
+    return {t: _order(by_target.get(t, []), by_doc) for t in targets}
 
 
-def _entity_table(events: list[Event], target: str):
-    table = {(e.article_id, a.start): (target if names_entity(a.text, target) else a.text.casefold())
-             for e in events for a in e.actors}
-    return lambda article, start: table.get((article, start))
-
-
-def _order(events: list[Event], documents: dict[str, Document], dct_fallback: bool) -> Timeline:
-    lines: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        lines[event.id].append(event)
-    fallback = documents if dct_fallback else None
-    anchors = {key: _anchor(group, fallback) for key, group in lines.items()}
-    dated = sorted({a for a in anchors.values() if not a.startswith("XXXX")})
+def _order(mentions: list[SystemMention], documents: dict[str, Document]) -> Timeline:
+    lines: dict[tuple, list[str]] = defaultdict(list)
+    for mention in mentions:
+        anchor = pad_anchor(mention.anchor)
+        key = (anchor, mention.lemma) if not anchor.startswith("XXXX") else (anchor, id(mention))
+        mention_id = documents[mention.document].span_id(mention.start, mention.end)
+        if mention_id and mention_id not in lines[key]:
+            lines[key].append(mention_id)
+    dated = sorted({k[0] for k in lines if not k[0].startswith("XXXX")}, key=_coarse_first)
     timeline = Timeline()
-    for key, group in sorted(lines.items(), key=lambda kv: anchors[kv[0]]):
-        anchor = anchors[key]
+    for (anchor, _), ids in sorted(lines.items(), key=lambda kv: _coarse_first(kv[0][0])):
         ordinal = dated.index(anchor) + 1 if anchor in dated else 0
-        mentions = [documents[e.article_id].mention_id(e.start) for e in group]
-        timeline.lines.append((ordinal, anchor, [m for m in mentions if m]))
+        timeline.lines.append((ordinal, anchor, ids))
     return timeline
 
 
-def _anchor(group: list[Event], documents: dict[str, Document] | None = None) -> str:
-    """The most precise date of a line, padded to the task's YYYY-MM-DD with X. With
-    ``documents``, an undated line that happened takes its article's date (the task anchors
-    reported events near the DCT)."""
-    dates = sorted((e.date.split("T")[0] for e in group if e.date and re.match(r"\d{4}", e.date)),
-                   key=len, reverse=True)
-    if not dates and documents is not None and group[0].modality == "happened":
-        published = documents[group[0].article_id].published
-        dates = [published] if published else []
-    if not dates or not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", dates[0]):
-        return "XXXX-XX-XX"
-    parts = dates[0].split("-") + ["XX", "XX"]
-    return "-".join(parts[:3])
+def _coarse_first(anchor: str) -> str:
+    """Sort key: "2006-03-XX" before "2006-03-28" (a month holds its days), unknown last."""
+    return "9999" if anchor.startswith("XXXX") else anchor.replace("X", "0")
+
+
+def pad_anchor(value: str | None) -> str:
+    """A TIMEX3 value as the task's anchor: YYYY-MM-DD with X for what is unknown."""
+    day = (value or "").split("T")[0]
+    if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", day):
+        return "-".join((day.split("-") + ["XX", "XX"])[:3])
+    return f"{day[:4]}-XX-XX" if re.match(r"\d{4}", day) else "XXXX-XX-XX"
 
 
 # -- scoring ----------------------------------------------------------------------------------
@@ -267,8 +237,7 @@ def evaluate_split(nlp, data_dir: Path | str, split: str = "dev") -> dict:
     return {"split": split, **evaluate(nlp, data_dir, SPLITS[split])}
 
 
-def evaluate(nlp, data_dir: Path | str, corpora: list[str] | None = None,
-             broad: bool = True, dct_fallback: bool = True) -> dict:
+def evaluate(nlp, data_dir: Path | str, corpora: list[str] | None = None) -> dict:
     """Scores per corpus folder (default: the three test corpora) and micro over all of them."""
     data_dir = Path(data_dir)
     folders = [data_dir / c for c in (corpora or SPLITS["test"])]
@@ -281,7 +250,7 @@ def evaluate(nlp, data_dir: Path | str, corpora: list[str] | None = None,
         gold = {n: read_timeline(folder / "TimeLines_Gold_Standard" / f"{stem}.txt")
                 for n, stem in names.items()}
         documents = [read_document(p) for p in sorted((folder / "corpus_trackA_TimeML").glob("*.tml"))]
-        system = system_timelines(documents, sorted(names), nlp, broad, dct_fallback)
+        system = system_timelines(documents, sorted(names), nlp)
         result[folder.name] = {"temporal_awareness": temporal_awareness(gold, system),
                                "mentions": mention_scores(gold, system)}
         all_gold |= {(folder.name, n): t for n, t in gold.items()}

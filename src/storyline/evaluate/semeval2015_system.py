@@ -1,0 +1,272 @@
+"""SemEval-2015 Task 4, the system side: raw documents in, one timeline per target entity out.
+
+The task's events are wider than PLOVER: any verb or eventive noun a target entity takes part
+in ("sold", "said", "the deal", "its first flight"). So, per document:
+
+1. **Targets in the text** (``TargetMatcher``): a target is named by its full name, its
+   acronym ("United Motor Works" -> "UMW"), or a run of its own words that still identifies it
+   (a surname, "Nikkei" for "Nikkei 300", "A999" for "Velor A999") — never by generic words
+   ("index", "airlines"), place words or a run that is another target's name. The most specific
+   target wins ("Velor A999" over "Velor"). "it"/"he"/"they" take the latest target before them
+   (a person for he/she, else a thing).
+2. **Event mentions** (``candidates``): every main verb, every PLOVER trigger noun and eventive
+   noun (a deverbal suffix or a general list of news happenings); a verb with its particle is one
+   mention ("rolled out").
+3. **Participants** (``participants``): the phrases of the event's arguments — subject (borrowed
+   along xcomp/conj chains), objects, prepositional objects, the noun a relative clause or
+   participle hangs on; for a noun, its possessor, compounds and "of/by/for/with" objects, and
+   the subject of the light verb it is the object of ("X made its first flight").
+4. **Anchors**: the timex of the event's clause (``patterns.date_of``); else the document's
+   creation time for what happened (news reports the day's events), unknown for the rest.
+   Lines are ordered by anchor (coarser dates first), same anchor same ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyline.extract.entities import SpacyEntities
+from storyline.extract.events import lexicon as lx
+from storyline.extract.events.patterns import date_of, modality_of
+from storyline.extract.roles import RuleRoles
+from storyline.extract.time import RuleTimex
+from storyline.models import Article
+
+# Head words of names that say what kind of thing it is, not which one.
+GENERIC_WORDS = frozenset(
+    "index average composite industrial airlines airline air force exchange reserve workers "
+    "creditors markets market worldwide stock stocks bank group company corporation corp inc "
+    "ltd co holdings motors motor international national general united new of the and for "
+    "federal dollar".split())
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+# Happenings news reports as nouns (general English, no names).
+EVENT_NOUNS = frozenset(
+    "deal plan plans offer loss losses sale sales flight fall drop gain rise cut cuts bid order "
+    "orders crash visit talks merger bankruptcy purchase delivery deliveries launch delay delays "
+    "decline increase growth profit profits strike trade trading session rally slump surge "
+    "record contract lawsuit suit case dispute debut tour test trip crisis recession "
+    "recovery takeover buyout acquisition restructuring layoffs job jobs".split())
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "agent",
+                       "prep", "pobj", "csubj"})
+_FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
+_NOUN_ARG_PREPS = frozenset({"of", "by", "for", "with", "from", "between", "to", "against"})
+
+
+def _words(text: str) -> tuple[str, ...]:
+    text = re.sub(r"['’]s\b", "", text)
+    return tuple(w for w in re.split(r"[^\w&]+", text.casefold()) if w)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A target named in a document: token range and whether a person is meant."""
+
+    start: int  # token index
+    end: int
+    target: str
+    person: bool
+
+
+class TargetMatcher:
+    """Which target a run of words names (see the module docstring, point 1)."""
+
+    def __init__(self, targets: list[str], nlp) -> None:
+        self.targets = list(targets)
+        full = {_words(t): t for t in targets}
+        claims: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for target in targets:
+            for form in self._forms_of(target, nlp, full):
+                claims[form].add(target)
+        # a short form two targets share names neither; a full name always means its own target
+        self.forms = {form: next(iter(owners)) for form, owners in claims.items() if len(owners) == 1}
+        self.forms.update(full)
+        self.longest = max((len(f) for f in self.forms), default=0)
+
+    @staticmethod
+    def _forms_of(target: str, nlp, full: dict) -> set[tuple[str, ...]]:
+        words = _words(target)
+        doc = nlp(target)
+        person = any(e.label_ == "PERSON" for e in doc.ents)
+        places = {w for e in doc.ents if e.label_ in _PLACE_LABELS for w in _words(e.text)}
+        forms: set[tuple[str, ...]] = set()
+        capitals = [w[0] for w in target.split() if w[:1].isupper() and w.casefold() not in ("of", "and")]
+        if len(capitals) >= 2:
+            forms.add(("".join(capitals).casefold(),))
+        runs = [words[i:j] for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                if (i, j) != (0, len(words))]
+        for run in runs:
+            if person and run[-1] != words[-1]:
+                continue  # people go by their surname, not their first name
+            distinctive = [w for w in run if w not in GENERIC_WORDS and w not in places]
+            if distinctive and run not in full and not any(w.isdigit() for w in run[:1] if len(run) == 1):
+                forms.add(run)
+        return forms
+
+    def spots(self, doc: Doc) -> list[Spot]:
+        """Targets named in ``doc``: longest match first, left to right."""
+        tokens = [_words(t.text) for t in doc]
+        found, i = [], 0
+        while i < len(doc):
+            for size in range(min(self.longest, len(doc) - i), 0, -1):
+                key = tuple(w for ws in tokens[i:i + size] for w in ws)
+                target = self.forms.get(key)
+                if target and self._looks_named(doc[i:i + size], key, target):
+                    person = any(t.ent_type_ == "PERSON" for t in doc[i:i + size])
+                    found.append(Spot(i, i + size, target, person))
+                    i += size - 1
+                    break
+            i += 1
+        return found
+
+    def _looks_named(self, span, key: tuple[str, ...], target: str) -> bool:
+        """A short form must be written like a name (capital or digit), not a common word."""
+        if key == _words(target):
+            return True
+        return all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) or not t.is_alpha
+                   for t in span)
+
+
+# -- event mentions ---------------------------------------------------------------------------
+def is_event_noun(token: Token) -> bool:
+    """A noun from the lists (a deverbal suffix alone admits too many: "version", "addition")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in EVENT_NOUNS or lemma in lx.NOUNS)
+
+
+LIGHT_VERBS = frozenset("make give take have hold do get conduct carry".split())
+
+
+def candidates(doc: Doc) -> list[Token]:
+    """Main verbs and eventive nouns (see the module docstring, point 2); a light verb whose
+    object is an eventive noun leaves the event to the noun ("gave a speech")."""
+    return [t for t in doc if (t.pos_ == "VERB" and t.dep_ != "aux" and not _light(t))
+            or is_event_noun(t)]
+
+
+def _light(verb: Token) -> bool:
+    return verb.lemma_.lower() in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and is_event_noun(c) for c in verb.children)
+
+
+def extent(token: Token) -> tuple[int, int]:
+    """Character extent of a mention: a verb with an adjacent particle is one ("rolled out")."""
+    end = token.idx + len(token)
+    particle = next((c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1), None)
+    if particle is not None:
+        end = particle.idx + len(particle)
+    return token.idx, end
+
+
+# -- participants -----------------------------------------------------------------------------
+def _subject_of(verb: Token, hops: int = 0) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if own or hops >= 3 or verb.head == verb:
+        return own
+    if verb.dep_ in ("xcomp", "conj", "advcl"):
+        return _subject_of(verb.head, hops + 1)
+    if verb.dep_ in ("relcl", "acl"):
+        return [verb.head]
+    return []
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The argument's head and the names compounded with it; not its possessor ("his company"
+    is not him) nor what hangs deeper in the phrase."""
+    return [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos")]
+
+
+def participants(event: Token) -> list[Token]:
+    """Tokens of every argument phrase of ``event``."""
+    heads: list[Token] = []
+    if event.pos_ == "VERB":
+        heads += _subject_of(event)
+        for child in event.children:
+            if child.dep_ in _ARG_DEPS and child.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+                heads += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [child]
+        if event.dep_ in ("relcl", "acl"):
+            heads.append(event.head)
+    else:
+        for child in event.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ in ("PROPN", "PRON", "NOUN"):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _NOUN_ARG_PREPS:
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+        verb = _light_verb(event)
+        if verb is not None:
+            heads += _subject_of(verb)
+    return [t for head in heads for t in _phrase(head)]
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of ("made its first flight", "filed for bankruptcy")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+# -- one document -----------------------------------------------------------------------------
+@dataclass
+class Mention:
+    """An event mention of one target: where, what (lemma), anchor value or None."""
+
+    document: str
+    start: int
+    end: int
+    lemma: str
+    anchor: str | None
+
+
+def _pronoun_targets(doc: Doc, spots: list[Spot]) -> dict[int, str]:
+    """Pronoun token -> the latest target before it (within three sentences), of its kind."""
+    found: dict[int, str] = {}
+    sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or lower not in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            continue
+        person = lower in _PERSON_PRONOUNS
+        earlier = [s for s in spots if s.end <= token.i and s.person == person
+                   and sentence_of[token.i] - sentence_of[s.start] <= 3]
+        if earlier:
+            found[token.i] = earlier[-1].target
+    return found
+
+
+def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[Mention]]:
+    """Target -> its event mentions in one SemEval document."""
+    article = Article(document.id, "<semeval>", document.text, document.text, document.id,
+                      published=document.published)
+    doc = nlp(document.text)
+    sentences, _ = SpacyEntities()(article, doc)
+    timexes = RuleTimex()(article, doc, sentences)
+    spots = matcher.spots(doc)
+    owner = {i: s.target for s in spots for i in range(s.start, s.end)}
+    owner.update(_pronoun_targets(doc, spots))
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for token in candidates(doc):
+        targets = {owner[t.i] for t in participants(token) if t.i in owner}
+        if not targets:
+            continue
+        start, end = extent(token)
+        anchor = _anchor_value(token, timexes, document.published)
+        for target in targets:
+            found[target].append(Mention(document.id, start, end, token.lemma_.lower(), anchor))
+    return found
+
+
+def _anchor_value(token: Token, timexes, published: str | None) -> str | None:
+    timex = date_of(token, timexes, token.doc)
+    if timex is not None and timex.value and re.match(r"\d{4}", timex.value):
+        return timex.value
+    if modality_of(token) == "happened" and token.tag_ in _FINITE and published:
+        return published  # a finite verb reported without a date: the day of the report
+    return None
