@@ -32,11 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SUPERUSER = "storyline"
+BIN_DIR_VARIABLE = "STORYLINE_TEST_PG_BIN"
 START_ATTEMPTS = 3  # a free port can be taken by someone else before the server binds it
 
 
 def find_bin_dir() -> Path | None:
-    """The newest /usr/lib/postgresql/*/bin holding initdb and pg_ctl (None when absent)."""
+    """The newest /usr/lib/postgresql/*/bin holding initdb and pg_ctl (None when absent).
+
+    $STORYLINE_TEST_PG_BIN names another folder (e.g. /usr/pgsql-16/bin); set to a folder
+    without them, it makes the PostgreSQL tests skip."""
+    if (chosen := os.environ.get(BIN_DIR_VARIABLE)) is not None:
+        found = Path(chosen)
+        return found if (found / "initdb").exists() and (found / "pg_ctl").exists() else None
     candidates = sorted(
         (Path(p).parent for p in glob.glob("/usr/lib/postgresql/*/bin/initdb")),
         key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else 0,

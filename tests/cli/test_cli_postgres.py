@@ -115,3 +115,20 @@ def test_an_unreachable_server_is_one_line_without_the_password() -> None:
     assert result.exit_code != 0
     assert result.output.startswith("storyline: error: postgresql://ann:***@127.0.0.1:1/news: could not connect")
     assert "hunter2-pw" not in result.output and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/articles?limit=500", "/api/entities?limit=500", "/api/timeline?limit=500",
+             "/api/quotes?limit=500", "/api/stories?limit=500", "/api/framing"],
+)
+def test_the_api_answers_the_same_on_both_backends(stores, path: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from storyline.api import create_app
+
+    answers = {}
+    for backend, db in stores.items():
+        response = TestClient(create_app(db)).get(path)
+        assert response.status_code == 200, response.text
+        answers[backend] = response.json()
+    assert answers["postgresql"] == answers["sqlite"]

@@ -111,6 +111,15 @@ def test_a_new_store_records_every_migration_and_hides_its_password(new_url) -> 
     assert _versions(url) == [(m.version, m.name) for m in MIGRATIONS]
 
 
+def test_the_shown_target_opens_the_store_again_in_this_process(new_url) -> None:
+    with open_store(new_url()) as store:
+        store.save_batch([bare(make_article("again"))])
+        shown = store.target
+    assert "***" in shown
+    with open_store(shown) as again:
+        assert again.article_ids() == ["art-again"]
+
+
 def test_opening_again_applies_nothing_and_keeps_data(new_url) -> None:
     url = new_url()
     with open_store(url) as store:

@@ -1,4 +1,4 @@
-"""The one store interface. SQLite implements it today; PostgreSQL implements the same later.
+"""The one store interface, implemented by SQLite (``sqlite.py``) and PostgreSQL (``postgres.py``).
 
 Only ``pipeline.py``, ``scale/`` and ``query/`` talk to a store; stages never do.
 """

@@ -37,6 +37,10 @@ from storyline.store.sqlite import _article_values, _check_belongs, _check_page,
 from storyline.store.urls import password_of, redact_url
 
 CONNECT_TIMEOUT_S = 10
+# Redacted target -> the URL it was opened with, so code holding only ``store.target`` (say,
+# ``serve`` handing it to the API, which opens a store per request) can open it again in
+# this process. The password stays in memory; other processes need the real URL.
+_OPENED: dict[str, str] = {}
 _ARTICLE_COLUMNS = (
     "id, source, text, raw_text, content_hash, title, outlet, authors, published, url, "
     "language, provenance, extra, nlp_skipped, published_range"
@@ -56,6 +60,7 @@ class PostgresStore:
     """A Storyline store in a PostgreSQL database (migrated on open)."""
 
     def __init__(self, url: str, migrations: tuple[PgMigration, ...] = MIGRATIONS) -> None:
+        url = _OPENED.get(url, url)
         _scheme, rest = url.split("://", 1)
         self._url = "postgresql://" + rest  # libpq reads only lower-case schemes
         self.target = redact_url(url)
@@ -71,6 +76,7 @@ class PostgresStore:
         except StoreError as exc:
             self._conn.close()
             raise StoreError(self._scrub(f"{self.target}: {exc}")) from exc
+        _OPENED[self.target] = url
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.target!r})"
