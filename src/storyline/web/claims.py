@@ -89,7 +89,7 @@ def _chart(rows: list[dict], colours: dict[str, str]) -> dict | None:
             lines.append({"colour": colour, "points": " ".join(f"{p['x']},{p['y']}" for p in mine)})
     return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right": RIGHT, "top": TOP,
             "bottom": BOTTOM, "x_ticks": times.ticks(), "y_ticks": values.ticks(),
-            "points": points, "lines": lines}
+            "points": points, "lines": lines, "plotted": {p["row"]["source_label"] for p in points}}
 
 
 def _number(row: dict) -> float | None:
