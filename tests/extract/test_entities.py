@@ -56,3 +56,18 @@ def test_skipped_article_gets_no_facts(nlp) -> None:
 )
 def test_score_is_exact_span_f1(predicted: set, gold: set, f1: float) -> None:
     assert SpacyEntities.score(predicted, gold).f1 == pytest.approx(f1)
+
+
+@pytest.mark.parametrize(
+    "text, surname",
+    [
+        # untagged at the start of a sentence
+        ("Envoy Adam Brecker met the rebels in Varna on Sunday.\nBrecker confirmed the talks.", "Brecker"),
+        ("The talks were led by Dana Kovac of the foreign ministry. Later, Kovac said they had failed.", "Kovac"),
+    ],
+)
+def test_a_bare_surname_of_a_named_person_is_that_person(nlp, text: str, surname: str) -> None:
+    article = Article("a1", "t", text, text, "h1")
+    _, mentions = SpacyEntities()(article, nlp(text))
+    bare = [m for m in mentions if m.text == surname]
+    assert bare and all(m.label == "PERSON" for m in bare)

@@ -67,3 +67,14 @@ def test_titles_and_pronouns_point_at_the_holder(nlp) -> None:
 def test_a_title_with_no_holder_in_the_article_stays_open(nlp) -> None:
     _, references = run(nlp, "The ambassador declined to comment on the talks.")
     assert references == [("title", "The ambassador", None)]
+
+
+def test_he_said_after_long_quotes_reaches_the_speaker_through_the_last_he(nlp) -> None:
+    text = ("Lawmaker Daniel Otieno told reporters on Monday that the plan would fail.\n"
+            "“The only way forward is to talk. Nothing else will work,” he said.\n"
+            "“We tried that in Phase I. It failed. Then we tried it again. It failed again. "
+            "After that, nobody listened,” he added.\n")
+    _, references = run(nlp, text)
+    speakers = [(words, holder[:13]) for kind, words, holder in references if kind == "pronoun"]
+    assert speakers == [("he", "Daniel Otieno"), ("he", "Daniel Otieno")]
+

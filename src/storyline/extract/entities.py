@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import SENT_START
@@ -65,7 +65,7 @@ class SpacyEntities:
             found.append(
                 Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, index)
             )
-        return found
+        return _surnames_are_people(article_id, doc, found, starts)
 
     @staticmethod
     def score(predicted: Iterable[Span], gold: Iterable[Span]) -> Scores:
@@ -73,6 +73,28 @@ class SpacyEntities:
         predicted_set, gold_set = set(predicted), set(gold)
         hits = len(predicted_set & gold_set)
         return Scores.from_counts(hits, len(predicted_set), len(gold_set))
+
+
+# Labels NER gives a lone surname by mistake; a place (GPE, LOC) may share a surname's spelling.
+_MISTAKEN_SURNAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
+
+
+def _surnames_are_people(article_id: str, doc: Doc, mentions: list[Mention],
+                         starts: list[int]) -> list[Mention]:
+    """One name, one type per article: once a person is named in full ("Dana Kovac"), a bare
+    "Kovac" is that person, whether NER tagged it as an organization or, as often at the start
+    of a sentence, not at all."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    surnames = {s for s in surnames if s[:1].isupper() and s[1:].islower() and len(s) > 2}
+    if not surnames:
+        return mentions
+    found = [replace(m, label="PERSON") if m.text in surnames and m.label in _MISTAKEN_SURNAME_LABELS
+             else m for m in mentions]
+    for token in doc:
+        if token.text in surnames and not token.ent_type_ and token.pos_ == "PROPN":
+            index = max(0, bisect_right(starts, token.idx) - 1)
+            found.append(Mention(article_id, token.idx, token.idx + len(token), token.text, "PERSON", index))
+    return sorted(found, key=lambda m: (m.start, m.end))
 
 
 def _sentence_token_ranges(doc: Doc) -> list[tuple[int, int]]:

@@ -160,11 +160,19 @@ class RuleRoles:
             if token.lower_ not in _SUBJECT_PRONOUNS or not token.dep_.startswith("nsubj"):
                 continue
             sentence = max(bisect_right(starts, token.idx) - 1, 0)
-            target = _antecedent(persons, subjects, token.idx, sentence)
-            if target is not None:
-                found.append(Mention(article.id, token.idx, token.idx + len(token), token.text,
-                                     "PERSON", sentence, kind="pronoun",
-                                     antecedent=_name_start(target)))
+            # '“... .” he said': count the window from where the quotation opens
+            reach = max(bisect_right(starts, _quotation_start(article.text, token.idx)) - 1, 0)
+            target = _antecedent(persons, subjects, token.idx, sentence, reach)
+            if target is None:
+                continue
+            pronoun = Mention(article.id, token.idx, token.idx + len(token), token.text, "PERSON",
+                              sentence, kind="pronoun", antecedent=_name_start(target))
+            found.append(pronoun)
+            if not _inside_quotes(article.text, token.idx):
+                # "..., he said. / “...,” he added.": the next "he" may reach back through this
+                # one when the quotes between push the name out of the window
+                persons.append(pronoun)
+                subjects.add(pronoun.start)
         return found
 
 
@@ -205,12 +213,32 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     return span is not None and span.root.dep_.startswith("nsubj")
 
 
-def _antecedent(persons: list[Mention], subjects: set[int], at: int, sentence: int) -> Mention | None:
-    window = [m for m in persons if m.start < at and sentence - 2 <= m.sentence <= sentence]
+def _antecedent(persons: list[Mention], subjects: set[int], at: int, sentence: int,
+                reach: int | None = None) -> Mention | None:
+    first = (sentence if reach is None else min(reach, sentence)) - 2
+    window = [m for m in persons if m.start < at and first <= m.sentence <= sentence]
     if not window:
         return None
     preferred = [m for m in window if m.start in subjects]
     return (preferred or window)[-1]
+
+
+def _quotation_start(text: str, at: int) -> int:
+    """Where the quotation just before ``at`` opens, when only spaces and commas separate it
+    from ``at`` (a "he said" after a quote); else ``at``."""
+    before = text[:at].rstrip(" ,\t")
+    if not before.endswith(("”", '"')):
+        return at
+    opening = before.rfind("“") if before.endswith("”") else before.rfind('"', 0, len(before) - 1)
+    return opening if opening >= 0 else at
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a quotation in its paragraph (a pronoun there is the speaker's
+    word, not the narrator's)."""
+    paragraph = text[text.rfind("\n", 0, at) + 1:at]
+    curly = paragraph.count("“") - paragraph.count("”")
+    return curly > 0 or paragraph.count('"') % 2 == 1
 
 
 def _name_start(mention: Mention) -> int:
