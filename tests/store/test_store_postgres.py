@@ -70,6 +70,7 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password(url: str) -
         ("'; DROP TABLE articles; --", ["';", "DROP", "TABLE", "articles;", "--"]),
         ("AND", ["AND"]),
         ("storm AND", ["storm", "AND"]),
+        ("w " * 1001, ["w " * 1001]),  # too many terms: one "all of these words" parameter
     ],
 )
 def test_search_text_travels_only_as_parameters(query: str, params: list[str]) -> None:

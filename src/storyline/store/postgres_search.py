@@ -30,6 +30,8 @@ _FILTERED = re.compile(r"((?:title|text)(?:,(?:title|text))*):(\w+)(\*?)")
 _WEIGHTS = {"title": "A", "text": "B"}  # the setweight() labels of the search column
 
 _PHRASE = f"phraseto_tsquery('{SEARCH_CONFIG}', %s)"
+_ALL_WORDS = f"plainto_tsquery('{SEARCH_CONFIG}', %s)"
+MAX_UNITS = 1000  # beyond this, a query is taken as "all of these words" (one parameter)
 _TSQUERY = f"to_tsquery('{SEARCH_CONFIG}', %s)"
 
 
@@ -43,6 +45,8 @@ class _Unit:
 def tsquery_sql(query: str) -> tuple[str, list[str]]:
     """The SQL of one tsquery expression for ``query``, and its parameters."""
     groups = _groups(_COLUMNS.sub(lambda m: ",".join(m[1].split()) + ":", query))
+    if sum(map(len, groups)) > MAX_UNITS:  # keep the SQL small whatever is pasted in
+        return _ALL_WORDS, [query]
     sql, params = [], []
     for group in groups:
         parts = [("!!" if unit.negated else "") + unit.sql for unit in group]
