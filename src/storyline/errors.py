@@ -14,6 +14,7 @@ and the API can return it as JSON with a status::
     │       └── BlockedAddressError  the URL points at a private/loopback/non-HTTP target
     ├── ConfigError                a settings file or value is invalid
     ├── ModelError                 the NLP model can't be loaded
+    ├── ClusterError               the Dask cluster can't be started or reached
     └── StoreError                 the store can't be opened, migrated, read or written
         └── NotFoundError          an id or name that the store does not hold
 """
@@ -72,6 +73,10 @@ class ConfigError(StorylineError):
 
 class ModelError(StorylineError):
     """The NLP model can't be loaded."""
+
+
+class ClusterError(StorylineError):
+    """The Dask cluster for a distributed run can't be started or reached."""
 
 
 class StoreError(StorylineError):

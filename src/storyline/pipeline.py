@@ -12,6 +12,12 @@ Steps 2 and 4 are a pure function of one article (``process_article``), so they 
 any process; steps 3, 5, 6 and 7 are the global, incremental part. The clustering state is
 loaded once per run and saved at its end; articles a stopped run stored but did not cluster
 are caught up at the start of the next.
+
+Run here, a batch is cleaned, deduplicated, then extracted (a duplicate costs no NLP). Given a
+``runner`` (``storyline.scale``), steps 2 and 4 run remotely on whole batches
+(``clean_and_extract``) while this process runs 3 and 5-7 on the batches before: the same
+batches meet the global steps in the same order, and extracting an article does not depend on
+its batch-mates, so the store ends up identical.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from storyline.clean import clean_article
 from storyline.cluster.collection import COPIES, STORIES, Clusters
@@ -53,6 +59,14 @@ class IngestReport:
         return not self.failures
 
 
+class BatchRunner(Protocol):
+    """Runs ``work(batch, settings)`` over batches elsewhere (``storyline.scale``); yields each
+    batch with its result in input order, a failed batch as one Failure per article."""
+
+    def map(self, work: Callable, batches: Iterable[list], settings: Settings
+            ) -> Iterator[tuple[list, list]]: ...
+
+
 def ingest(
     sources: list[str],
     store: Store,
@@ -63,23 +77,49 @@ def ingest(
     on_progress: Callable[[int], None] | None = None,
     *,
     raw: Iterable[RawArticle] = (),
+    runner: BatchRunner | None = None,
 ) -> IngestReport:
     """Ingest every source into ``store``; bad inputs are reported, never fatal to the batch.
 
-    ``raw``: articles already read (e.g. posted to the API), ingested after the sources."""
+    ``raw``: articles already read (e.g. posted to the API), ingested after the sources.
+    ``runner``: where steps 2 and 4 run (default: here)."""
     report = IngestReport()
     user = _user_entities(settings)  # read once: a bad aliases file stops the run before any work
     clusters = load_clusters(store)
     # 1. read
     items = chain(read_sources(sources, settings, manifest=manifest, stdin=stdin, encoding=encoding), raw)
-    for batch in _batched(items, settings.get("nlp.batch_size")):
-        for extraction in _ingest_batch(batch, store, settings, report, user):
+    batches = _batched(items, settings.get("nlp.batch_size"))
+    for batch, cleaned in _cleaned_batches(batches, settings, runner):
+        # 3. dedupe
+        fresh = _admit(cleaned, store, report)
+        # 4. extract (unless the runner's workers already did)
+        extractions = _extract_articles(fresh, settings)
+        for extraction in _resolve_and_store(extractions, store, settings, report, user):
             # 7. cluster
             clusters.add(extraction)
         if on_progress is not None:
             on_progress(len(batch))
     save_clusters(store, clusters)
     return report
+
+
+def _cleaned_batches(batches: Iterable[list], settings: Settings, runner: BatchRunner | None
+                     ) -> Iterator[tuple[list, list]]:
+    """Each batch with its items cleaned (here) or cleaned and extracted (by the runner)."""
+    if runner is not None:
+        # 2 and 4 on the workers, a few batches ahead of the global steps here
+        yield from runner.map(clean_and_extract, batches, settings)
+        return
+    for batch in batches:
+        # 2. clean
+        yield batch, [_clean_or_failure(item, settings) for item in batch]
+
+
+def clean_and_extract(batch: list[RawArticle | Failure], settings: Settings
+                      ) -> list[Extraction | Failure]:
+    """Steps 2 and 4 for a batch, needing no store: what a Dask worker runs. Duplicates are
+    extracted too (only the store can tell); an article's facts don't depend on its batch-mates."""
+    return _extract_articles([_clean_or_failure(item, settings) for item in batch], settings)
 
 
 def load_clusters(store: Store) -> Clusters:
@@ -108,25 +148,34 @@ def process_article(raw: RawArticle, settings: Settings) -> Extraction:
     return _extract([article], nlp, settings)[0]
 
 
-def _ingest_batch(
-    batch: list[RawArticle | Failure], store: Store, settings: Settings, report: IngestReport,
-    user: list[Entity],
-) -> list[Extraction]:
-    """Steps 2-6 for one batch; returns the extractions stored."""
-    articles = []
-    for item in batch:
+def _admit(cleaned: list[Article | Extraction | Failure], store: Store, report: IngestReport
+           ) -> list[Article | Extraction]:
+    """Step 3: report failures and duplicates (of the store or of this batch); keep the rest."""
+    fresh: list[Article | Extraction] = []
+    for item in cleaned:
         if isinstance(item, Failure):
             report.failures.append(item)
-            continue
-        # 2. clean
-        article = _clean_or_fail(item, settings, report)
-        # 3. dedupe
-        if article is not None and not _is_duplicate(article, store, articles, report):
-            articles.append(article)
+        elif not _is_duplicate(_article_of(item), store, [_article_of(f) for f in fresh], report):
+            fresh.append(item)
+    return fresh
+
+
+def _extract_articles(items: list, settings: Settings) -> list:
+    """Step 4 for the Articles among ``items``; Extractions and Failures pass through."""
+    articles = [item for item in items if isinstance(item, Article)]
     if not articles:
-        return []  # nothing new: don't even load the model
-    # 4. extract
-    extractions = _extract(articles, load_model(settings.get("nlp.model")), settings)
+        return items  # nothing to parse: don't even load the model
+    extracted = iter(_extract(articles, load_model(settings.get("nlp.model")), settings))
+    return [next(extracted) if isinstance(item, Article) else item for item in items]
+
+
+def _resolve_and_store(
+    extractions: list[Extraction], store: Store, settings: Settings, report: IngestReport,
+    user: list[Entity],
+) -> list[Extraction]:
+    """Steps 5 and 6 for one batch; returns the extractions stored."""
+    if not extractions:
+        return []
     # 5. resolve
     resolution = _resolve(extractions, store, settings, user)
     dates = {e.date for x in extractions for e in x.events if e.date}
@@ -134,9 +183,14 @@ def _ingest_batch(
     # 6. store
     result = store.save_batch(extractions, resolution.entities, resolution.merges, changed)
     report.ingested.extend(result.saved)
-    report.not_parsed.extend((a.id, a.nlp_skipped) for a in articles if a.nlp_skipped)
+    report.not_parsed.extend((x.article.id, x.article.nlp_skipped) for x in extractions
+                             if x.article.nlp_skipped)
     saved = set(result.saved)
     return [e for e in extractions if e.article.id in saved]
+
+
+def _article_of(item: Article | Extraction) -> Article:
+    return item.article if isinstance(item, Extraction) else item
 
 
 def _clean(raw: RawArticle, settings: Settings) -> Article:
@@ -148,15 +202,16 @@ def _clean(raw: RawArticle, settings: Settings) -> Article:
     return article
 
 
-def _clean_or_fail(raw: RawArticle, settings: Settings, report: IngestReport) -> Article | None:
+def _clean_or_failure(item: RawArticle | Failure, settings: Settings) -> Article | Failure:
+    if isinstance(item, Failure):
+        return item  # a source that could not be read passes through to the report
     try:
-        return _clean(raw, settings)
+        return _clean(item, settings)
     except InputError as exc:
-        report.failures.append(Failure(raw.source, str(exc)))
+        return Failure(item.source, str(exc))
     except Exception as exc:  # one odd article must not stop a batch of thousands
-        log.exception("cleaning %s failed", raw.source)
-        report.failures.append(Failure(raw.source, f"could not be cleaned ({exc!r}); please report"))
-    return None
+        log.exception("cleaning %s failed", item.source)
+        return Failure(item.source, f"could not be cleaned ({exc!r}); please report")
 
 
 def _is_duplicate(

@@ -1,0 +1,127 @@
+"""Steps 2 and 4 (clean, extract) as Dask tasks, one per batch; the global steps stay here.
+
+``DaskRunner.map`` submits each batch of RawArticles as a task (a few batches ahead of the
+global steps, so memory stays bounded on any input size) and yields the results in input
+order: ``pipeline.ingest`` dedupes, resolves, stores and clusters batch k while the workers
+extract the batches after it. A task that raises is retried (Dask ``retries=``); a batch that
+still fails comes back as one Failure per article, so the ingest report lists every article.
+
+Workers need storyline and the spaCy model installed, never the store: a task takes RawArticles
+and the settings, and returns plain dataclasses (Extractions or Failures). Each worker process
+loads the model once (``load_model`` caches it per process).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+
+from storyline.config import Settings
+from storyline.errors import ClusterError
+from storyline.extract.nlp import load_model
+from storyline.models import Failure
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = "10s"  # a scheduler address that does not answer fails fast
+WORKER_WAIT_SECONDS = 30  # an existing cluster must have a worker by then
+
+
+class DaskRunner:
+    """Maps a per-batch function over batches on a ``distributed.Client``, in input order."""
+
+    def __init__(self, client, retries: int = 2, ahead: int | None = None) -> None:
+        self.client = client
+        self.retries = retries
+        # enough queued batches that no worker idles while this process runs the global steps
+        self.ahead = ahead or 2 * max(1, sum(client.nthreads().values())) + 1
+
+    def map(self, work: Callable, batches: Iterable[list], settings: Settings
+            ) -> Iterator[tuple[list, list]]:
+        """Yield ``(batch, work(batch, settings))`` per batch, in the order given."""
+        self._load_model_everywhere(settings.get("nlp.model"))
+        pending: deque = deque()
+        try:
+            for batch in batches:
+                pending.append((batch, self._submit(work, batch, settings)))
+                if len(pending) > self.ahead:
+                    yield self._collect(*pending.popleft())
+            while pending:
+                yield self._collect(*pending.popleft())
+        finally:  # the caller stopped early (an error in the global steps): drop queued work
+            self.client.cancel([future for _, future in pending])
+
+    def _load_model_everywhere(self, name: str) -> None:
+        # A worker without the model would fail every batch; say so once, before any work.
+        self.client.run(_warm_model, name)
+
+    def _submit(self, work: Callable, batch: list, settings: Settings):
+        return self.client.submit(work, batch, settings, retries=self.retries, pure=False)
+
+    def _collect(self, batch: list, future) -> tuple[list, list]:
+        try:
+            return batch, future.result()
+        except Exception as exc:  # the batch is lost for this run, never its articles' report
+            log.warning("a batch of %d failed on the Dask workers: %r", len(batch), exc)
+            return batch, batch_failures(batch, exc, attempts=self.retries + 1)
+        finally:
+            future.release()
+
+
+def _warm_model(name: str) -> None:
+    load_model(name)  # cached in the worker process; the model itself stays there
+
+
+def batch_failures(batch: list, exc: BaseException, attempts: int) -> list[Failure]:
+    """One Failure per item of a batch whose task failed every attempt."""
+    reason = (f"its batch failed on the Dask workers {attempts} time(s) ({type(exc).__name__}: "
+              f"{exc}); ingest it again, or without --workers/--scheduler to see the error here")
+    return [item if isinstance(item, Failure) else Failure(item.source, f"{item.source}: {reason}")
+            for item in batch]
+
+
+@contextmanager
+def dask_runner(workers: int | None = None, scheduler: str | None = None, retries: int = 2
+                ) -> Iterator[DaskRunner]:
+    """A runner on a new LocalCluster of ``workers`` processes, or on the cluster at ``scheduler``."""
+    if bool(workers) == bool(scheduler):
+        raise ClusterError(f"give either a number of workers or a scheduler address "
+                           f"(got workers={workers!r}, scheduler={scheduler!r})")
+    with ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(_remote_client(scheduler))
+        else:
+            client = stack.enter_context(_local_client(workers))
+        yield DaskRunner(client, retries=retries)
+
+
+@contextmanager
+def _local_client(workers: int):
+    from distributed import Client, LocalCluster
+
+    # One thread per process: spaCy holds the GIL, so processes are what run in parallel.
+    # The scheduler's HTTP server on any free port: the usual 8787 may be another run's.
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster:
+        with Client(cluster) as client:
+            yield client
+
+
+@contextmanager
+def _remote_client(address: str):
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"no Dask scheduler answered at {address!r} ({exc}); start one with "
+                           "`dask scheduler` or use --workers N for local processes") from exc
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+        except TimeoutError as exc:
+            raise ClusterError(f"the Dask scheduler at {address!r} has no workers after "
+                               f"{WORKER_WAIT_SECONDS}s; start some with `dask worker {address}`") from exc
+        yield client
