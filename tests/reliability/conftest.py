@@ -53,14 +53,14 @@ def build_corpus(folder: Path, generated: int, seed: int = 7) -> Path:
     return manifest
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(folder, manifest) of the crash-test corpus: 14 demo articles and 60 generated ones."""
     folder = tmp_path_factory.mktemp("corpus")
     return folder, build_corpus(folder, generated=60)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fork_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ForkServer]:
     workdir = tmp_path_factory.mktemp("forkserver")
     server = ForkServer(workdir, isolated_env(workdir))

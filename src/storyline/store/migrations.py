@@ -312,7 +312,9 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
             f"the store has schema version {stored} but this Storyline knows only up to "
             f"{latest_version(migrations)}; upgrade Storyline or pass another --db"
         )
-    return [m.version for m in migrations if _apply(conn, m)]
+    # Look before taking the write lock: opening an up-to-date store (every reader does) must
+    # not queue behind an ingest's batch transaction once per migration.
+    return [m.version for m in migrations if not _is_recorded(conn, m.version) and _apply(conn, m)]
 
 
 def _check_sequence(migrations: Sequence[Migration]) -> None:
