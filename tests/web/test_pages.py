@@ -113,6 +113,22 @@ def test_timeline_filter_by_entity_keeps_only_its_events(client, demo) -> None:
     assert page.count('<li class="event">') == len(expected)
 
 
+@pytest.mark.parametrize("params, problem", [
+    ({"date_from": "yesterday"}, "Ignored 'yesterday'"), ({"date_to": "2021-13"}, "Ignored '2021-13'"),
+    ({"date_from": "2021-04"}, None), ({"date_from": "2021", "date_to": "2021-12-31"}, None),
+])
+def test_timeline_says_which_dates_it_could_not_read(client, params, problem) -> None:
+    response = client.get("/timeline", params=params)
+    assert response.status_code == 200
+    assert (problem in html.unescape(response.text)) if problem else ('class="problem"' not in response.text)
+
+
+@pytest.mark.parametrize("number", ["abc", "-3", "0", "99999", ""])
+def test_any_articles_page_number_shows_a_page(client, number: str) -> None:
+    response = client.get("/articles", params={"page": number})
+    assert response.status_code == 200 and '<table class="grid">' in response.text
+
+
 def test_timeline_draws_the_dated_events(client, demo) -> None:
     page = client.get("/timeline").text
     assert page.count('<circle class="dot') == len(demo["dated"])

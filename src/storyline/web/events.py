@@ -6,6 +6,7 @@ numbers for the templates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyline.errors import NotFoundError
@@ -14,6 +15,7 @@ from storyline.store import Store
 from storyline.web.svg import TimeScale, palette_classes, parse_when
 
 WIDTH, LEFT, RIGHT, LANE, AXIS = 960, 40, 920, 22, 34
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @dataclass
@@ -25,6 +27,19 @@ class Filters:
     outlet: str = ""
     date_from: str = ""
     date_to: str = ""
+
+    @classmethod
+    def checked(cls, entity: str, type: str, outlet: str, date_from: str,
+                date_to: str) -> tuple["Filters", str | None]:
+        """The filters with a malformed date dropped, and a sentence saying so (else None)."""
+        dates, bad = [], []
+        for value in (date_from.strip(), date_to.strip()):
+            ok = not value or _DATE.match(value)
+            dates.append(value if ok else "")
+            bad += [] if ok else [value]
+        problem = (f"Ignored {', '.join(repr(b) for b in bad)}: dates are written YYYY, YYYY-MM "
+                   "or YYYY-MM-DD.") if bad else None
+        return cls(entity.strip(), type.strip().upper(), outlet.strip(), *dates), problem
 
     def active(self) -> bool:
         return any((self.entity, self.type, self.outlet, self.date_from, self.date_to))

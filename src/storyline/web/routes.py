@@ -25,8 +25,9 @@ SEARCH_LIMIT = 50
 @router.get("/timeline")
 def timeline_view(request: Request, entity: str = "", type: str = "", outlet: str = "",
                   date_from: str = "", date_to: str = "", store: Store = Depends(get_store)):
-    filters = Filters(entity.strip(), type.strip(), outlet.strip(), date_from.strip(), date_to.strip())
-    return page(request, "timeline.html", {"section": "timeline", **timeline_page(store, filters)})
+    filters, problem = Filters.checked(entity, type, outlet, date_from, date_to)
+    context = timeline_page(store, filters)
+    return page(request, "timeline.html", {"section": "timeline", "problem": problem, **context})
 
 
 @router.get("/events/{event_id}")
@@ -74,10 +75,11 @@ def story_view(request: Request, story_id: str, store: Store = Depends(get_store
 
 
 @router.get("/articles")
-def articles_view(request: Request, page_number: int = Query(1, alias="page"), store: Store = Depends(get_store)):
+def articles_view(request: Request, page_number: str = Query("1", alias="page"), store: Store = Depends(get_store)):
     total = store.count_articles()
     last_page = max(1, -(-total // PAGE_SIZE))
-    number = min(max(1, page_number), last_page)
+    wanted = int(page_number) if page_number.strip().lstrip("-").isdigit() else 1  # a bad value: page 1
+    number = min(max(1, wanted), last_page)
     articles = store.articles(limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
     return page(request, "articles.html", {"section": "articles", "articles": articles,
                                            "total": total, "page_number": number, "last_page": last_page})
