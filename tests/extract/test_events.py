@@ -66,7 +66,9 @@ def test_the_component_is_registered() -> None:
         ("In a call with Omar Haddad on Monday, Lena Brandt thanked him for his help.",
          "CONSULT", "phone", [("Lena Brandt", "source"), ("Omar Haddad", "target")]),
         ("Lena Brandt thanked Omar Haddad during the telephone conversation.",
-         "CONSULT", "phone", [("Lena Brandt", "source")]),
+         "CONSULT", "phone", [("Lena Brandt", "source"), ("Omar Haddad", "target")]),
+        ("During the call she received from Omar Haddad, Lena Brandt reviewed the situation.",
+         "CONSULT", "phone", [("Lena Brandt", "source"), ("Omar Haddad", "source")]),
         ("Lena Brandt held a video meeting with Omar Haddad.",
          "CONSULT", "video", [("Lena Brandt", "source"), ("Omar Haddad", "target")]),
         ("Omar Haddad received a phone call from Lena Brandt.",
@@ -80,6 +82,21 @@ def test_type_mode_and_actors(nlp, text: str, type_: str, mode: str | None,
     event = only(run(nlp, text), type_)
     assert (event.mode, actors(event)) == (mode, expected_actors)
     assert text[event.start:event.end] == event.trigger
+
+
+@pytest.mark.parametrize(
+    "text, among",
+    [
+        # a conversation noun the parse hangs deep in the sentence: the sentence's subject and
+        # the named one it addresses (the person in apposition, not the country)
+        ("The foreign minister of Velmark, Lena Brandt thanked on Monday the premier of Ostra, "
+         "Omar Haddad, for his help, in a new telephone contact between both countries.",
+         {("Lena Brandt", "source"), ("Omar Haddad", "target")}),
+    ],
+)
+def test_conversation_sides(nlp, text: str, among: set) -> None:
+    event = only(run(nlp, text), "CONSULT")
+    assert event.mode == "phone" and among <= set(actors(event))
 
 
 def test_actor_offsets_are_the_mentions_offsets(nlp) -> None:
@@ -160,6 +177,40 @@ def test_the_one_who_condemns_is_not_the_attacker(nlp) -> None:
     assert actors(only(events, "ASSAULT")) == []
 
 
+LEDE = ("Lena Brandt on Tuesday stressed to Omar Haddad the need for calm. "
+        "Brandt thanked Haddad during the telephone conversation. ")
+
+
+@pytest.mark.parametrize(
+    "text, published, dated",
+    [
+        (LEDE, PUBLISHED, True),  # the lede's day is the story's day
+        (LEDE.replace(" on Tuesday", ""), PUBLISHED, False),  # no day in the lede: undated
+        (LEDE.replace(" on Tuesday", "") + "The weather was mild. On Monday the rains began.",
+         PUBLISHED, False),  # a day after the lede is no lede's day
+        ("Brandt stressed the need for calm on Tuesday. The weather was mild. Rain fell. "
+         "Markets were calm. Brandt thanked Haddad during the telephone conversation.",
+         PUBLISHED, False),  # past the lede paragraph
+    ],
+)
+def test_the_lede_dates_an_undated_event(nlp, text: str, published: str, dated: bool) -> None:
+    call = only(run(nlp, text, published), "CONSULT")
+    assert (call.date is not None) == dated
+    if dated:
+        assert (call.date, call.date_precision) == (tuesday_value(nlp, text, published), "day")
+
+
+def tuesday_value(nlp, text: str, published: str) -> str:
+    from storyline.extract.entities import SpacyEntities
+    from storyline.extract.time import RuleTimex
+    from storyline.models import Article
+
+    article = Article("a1", "<text>", text, text, "a1", published=published)
+    doc = nlp(text)
+    sentences, _ = SpacyEntities()(article, doc)
+    return next(t.value for t in RuleTimex()(article, doc, sentences) if t.text.endswith("Tuesday"))
+
+
 def test_an_article_without_events_gives_none(nlp) -> None:
     assert run(nlp, "The weather was mild and the shops were open.") == []
 
@@ -214,6 +265,21 @@ def test_different_actors_or_types_do_not_merge() -> None:
     assault = consult("c", 40, "2031-01-28")
     assault.type = "ASSAULT"
     assert len(set(merged_ids([consult("a", 100, "2031-01-28"), other, assault]))) == 3
+
+
+def test_one_person_two_counterparts_on_one_day_are_two_calls() -> None:
+    events = [consult("a", 100, "2031-01-28", people=("p1", "p2")),
+              consult("a", 300, "2031-01-28", people=("p1", "p3")),
+              consult("b", 40, "2031-01-28", people=("p2", "p1"))]
+    ids = merged_ids(events)
+    assert ids[0] == ids[2] and ids[0] != ids[1]
+
+
+def test_an_undated_call_told_again_in_its_article_is_one_event() -> None:
+    events = [consult("a", 100, None, people=("p1", "p2")), consult("a", 300, None, people=("p2", "p9")),
+              consult("b", 40, None, people=("p1", "p2"))]  # another article, no day: apart
+    ids = merged_ids(events)
+    assert ids[0] == ids[1] and ids[0] != ids[2]
 
 
 def test_undated_weak_evidence_is_not_merged() -> None:

@@ -1,12 +1,14 @@
 """Global step for events, ``merge_events``: one id for every mention of the same real-world event.
 
 Mentions join when their type matches, their modes don't clash, they share an actor (as the
-same canonical entity, in the same role unless the type is symmetric, e.g. CONSULT), their
-places don't clash and their dates agree at the coarser of the two precisions. Dates that
+same canonical entity, in the same role unless the type is symmetric, e.g. CONSULT) and their
+counterparts don't clash (X's call with Y is not X's call with Z), their places don't clash
+and their dates agree at the coarser of the two precisions. Dates that
 differ never merge: two calls between the same people on different days are two events, and a
 cluster never holds two dates that disagree. An undated mention joins only on strong evidence
-(same type and mode, both sides' actors, same article or same publication day) and only when
-exactly one cluster fits it.
+(same type and mode, both sides' actors, same article or same publication day; within one
+article a shared actor and a named mode, "the call" told again) and only when exactly one
+cluster fits it.
 
 Pure: events in, copies with ``id`` set out. Ids are stable: a cluster keeps an id one of its
 members already had (an earlier run), else takes a hash of its first mention's article/start.
@@ -94,7 +96,7 @@ def _same_event(a: _View, b: _View, published: Mapping[str, str | None]) -> bool
         return False
     if not a.everyone and not b.everyone:  # nobody named: the same place must say it
         return first.place is not None and _places_agree(first.place, second.place)
-    return _actors_overlap(a, b)
+    return _actors_overlap(a, b) and not _counterparts_clash(a, b)
 
 
 def _strong(a: _View, b: _View, published: Mapping[str, str | None]) -> bool:
@@ -104,6 +106,9 @@ def _strong(a: _View, b: _View, published: Mapping[str, str | None]) -> bool:
         published.get(first.article_id) == published.get(second.article_id)
     if first.mode != second.mode or not (first.article_id == second.article_id or same_day):
         return False
+    if first.article_id == second.article_id and first.mode is not None:
+        # one article telling its call again ("during the call"): a shared side is enough
+        return bool(a.everyone & b.everyone)
     if first.type in SYMMETRIC:
         return len(a.everyone) >= 2 and a.everyone == b.everyone
     return bool(a.sources & b.sources) and bool(a.targets & b.targets)
@@ -113,6 +118,20 @@ def _actors_overlap(a: _View, b: _View) -> bool:
     if a.event.type in SYMMETRIC:
         return bool(a.everyone & b.everyone)
     return bool(a.sources & b.sources) or bool(a.targets & b.targets)
+
+
+def _counterparts_clash(a: _View, b: _View) -> bool:
+    """Same person, other counterpart: "X called Y" and "X called Z" on one day are two calls.
+    For a symmetric type the counterparts are everyone but the shared actors; otherwise the
+    targets of a shared source (or the sources of a shared target)."""
+    if a.event.type in SYMMETRIC:
+        shared = a.everyone & b.everyone
+        mine, theirs = a.everyone - shared, b.everyone - shared
+    elif a.sources & b.sources:
+        mine, theirs = a.targets, b.targets
+    else:
+        mine, theirs = a.sources, b.sources
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _places_agree(first: str | None, second: str | None) -> bool:

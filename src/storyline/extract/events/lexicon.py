@@ -77,7 +77,7 @@ VERBS = _table([
 NOUNS = _table([
     ("AGREE", None, "agreement deal accord ceasefire cease-fire truce treaty pact"),
     ("CONSULT", "meeting", "meeting summit"),
-    ("CONSULT", None, "talk talks negotiation negotiations conversation"),
+    ("CONSULT", None, "talk talks negotiation negotiations conversation contact"),
     ("CONSULT", "visit", "visit trip"),
     ("CONSULT", "phone", "call phonecall"),
     ("SUPPORT", None, "endorsement"),

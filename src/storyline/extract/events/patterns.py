@@ -37,6 +37,12 @@ def anchor_of(trigger: Token) -> Token:
     return trigger
 
 
+def _framed(trigger: Token) -> bool:
+    """A noun told as the frame of its clause ("in a call with X", "during the visit")."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in lx.FRAME_PREPS \
+        and trigger.head.head.pos_ in ("VERB", "AUX")
+
+
 def _subject_holder(verb: Token) -> Token:
     """A verb without its own subject borrows it up an xcomp/conj chain ("agreed to meet")."""
     seen = 0
@@ -72,6 +78,8 @@ class ActorFinder:
             found += self._noun_actors(trigger)
         if verb != trigger:
             found += self._prep_targets(verb)
+        if _framed(trigger) and not verb_is_event:
+            found += self._framed_counterparts(verb)
         for head in [trigger, *_event_nouns(trigger)]:
             found += self._prep_targets(head)
         return _unique(found)
@@ -90,6 +98,22 @@ class ActorFinder:
                 found += self._many(child, "target", loose=not topic)
         return found
 
+    def sentence_actors(self, trigger: Token) -> list[EventActor]:
+        """ "X thanked Y ..., in a new telephone contact": a conversation noun the parse hangs
+        deep in the sentence takes the sentence's subject and the named ones it addresses."""
+        root = trigger.sent.root
+        found = [a for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                 for a in self._many(c, "source", loose=False)]
+        found += [a for c in root.children if c.dep_ in ("dobj", "dative", "npadvmod")
+                  and c.i < trigger.i for a in self._many(c, "target", loose=False)]
+        return _unique(found)
+
+    def _framed_counterparts(self, verb: Token) -> list[EventActor]:
+        """ "X thanked Y during the call": whom the speaker addresses in a conversation told as
+        a frame is the other side of it (named mentions only, not "the need")."""
+        return [a for c in verb.children if c.dep_ in ("dobj", "dative")
+                for a in self._many(c, "target", loose=False)]
+
     def _noun_actors(self, noun: Token) -> list[EventActor]:
         found = []
         for child in noun.children:
@@ -98,6 +122,12 @@ class ActorFinder:
                 found += self._many(child, "source", loose=False)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 found += [a for p in child.children if p.dep_ == "pobj"
+                          for a in self._many(p, "source", loose=False)]
+            elif child.dep_ == "relcl":  # "the call he received from X": who took part
+                found += [a for g in child.children if g.dep_ == "nsubj"
+                          for a in self._many(g, "source", loose=False)]
+                found += [a for g in child.children if g.dep_ == "prep" and g.lower_ in ("from", "by")
+                          for p in g.children if p.dep_ == "pobj"
                           for a in self._many(p, "source", loose=False)]
             elif child.dep_ == "prep" and child.lower_ == "between":
                 found += [a for p in child.children if p.dep_ == "pobj"
@@ -142,7 +172,13 @@ class ActorFinder:
             if child.dep_ == "appos" or child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 end = child.right_edge.idx + len(child.right_edge)
         inside = [m for m in self.mentions if token.left_edge.idx <= m.start and m.end <= end]
-        return min(inside, key=lambda m: abs(m.start - token.idx), default=None)
+        # "the secretary of state, Dana Kovac": the person in apposition is the one meant
+        named = [m for m in inside if m.label == "PERSON" and self._in_apposition(m)]
+        return named[0] if named else min(inside, key=lambda m: abs(m.start - token.idx), default=None)
+
+    def _in_apposition(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "appos"
 
 
 def _event_nouns(verb: Token) -> list[Token]:

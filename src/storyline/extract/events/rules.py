@@ -11,8 +11,10 @@ it ("will", "are to be", "said it would", "denied that", "not").
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -124,9 +126,9 @@ class RuleEvents:
         actors = ActorFinder(doc, mentions)
         starts = [s.start for s in sentences]
         events = {token.i for token, _ in found}
-        return [self.event(article, token, entry, actors, mentions, timexes, starts,
-                           anchor_of(token).i in events)
-                for token, entry in found]
+        return lede_dates([self.event(article, token, entry, actors, mentions, timexes, starts,
+                                      anchor_of(token).i in events)
+                           for token, entry in found], timexes, starts)
 
     @staticmethod
     def triggers(doc: Doc) -> list[tuple[Token, lx.Trigger]]:
@@ -156,6 +158,8 @@ class RuleEvents:
               mentions: list[Mention], timexes: list[Timex], starts: list[int],
               verb_is_event: bool = False) -> Event:
         actors = finder.actors(token, verb_is_event)
+        if not actors and entry.type == "CONSULT" and token.pos_ == "NOUN":
+            actors = finder.sentence_actors(token)
         timex = date_of(token, timexes, token.doc)
         roles = {a.role for a in actors}
         confidence = entry.strength + 0.1 * len(roles) + (0.05 if timex else 0.0)
@@ -205,6 +209,30 @@ class RuleEvents:
         _, references = RuleRoles()(article, doc, sentences, mentions)
         mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
         return self(article, doc, sentences, mentions, timexes)
+
+
+LEDE_SENTENCES = 3  # the lede paragraph of a news story
+
+
+def lede_dates(events: list[Event], timexes: list[Timex], starts: list[int]) -> list[Event]:
+    """A news lede sets the story's day ("X on Tuesday stressed to Y ..."; "X thanked Y during
+    the telephone conversation"): an event that happened, told in the lede without a date of
+    its own, in a sentence with no timex at all, takes the lede's first day. No day in the
+    lede, no date: an undated story stays undated."""
+    def sentence_of(offset: int) -> int:
+        return max(bisect_right(starts, offset) - 1, 0)
+
+    days = [t for t in timexes if t.type == "DATE" and t.value and _DAY.match(t.value)
+            and sentence_of(t.start) < LEDE_SENTENCES]
+    if not days:
+        return events
+    lede, dated = days[0], {sentence_of(t.start) for t in timexes}
+    return [replace(e, date=lede.value, date_precision=lede.precision)
+            if e.date is None and e.modality == "happened" and e.sentence < LEDE_SENTENCES
+            and e.sentence not in dated else e for e in events]
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _count(counts: Counter, predicted: list[Event], gold: list[dict]) -> None:
