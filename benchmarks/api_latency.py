@@ -43,6 +43,7 @@ from storyline.store import Store, open_store
 WORDS = ("canal", "salvage", "tug", "dredger", "compensation", "tide", "container", "insurer",
          "harbour", "convoy", "pilot", "draft", "anchor", "ballast", "freight", "queue")
 BATCH = 500
+DEMO_ARTICLES = 14
 
 
 # -- 1. the store ---------------------------------------------------------------------------
@@ -156,31 +157,44 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
 
 # -- 3. the load ----------------------------------------------------------------------------
 
-def request_mix(base: str, count: int, seed: int = 7) -> list[tuple[str, str]]:
-    """(endpoint, url) pairs: timelines with and without filters and pages, searches."""
+def request_mix(client: httpx.Client, count: int, seed: int = 7) -> list[tuple[str, str]]:
+    """(endpoint, url) pairs: timelines with and without filters and pages; searches for common
+    words ("search") and for fresh selective queries never asked before ("search-1")."""
     rng = random.Random(seed)
-    with httpx.Client(base_url=base) as client:
-        entities = [e["name"] for e in client.get("/api/entities", params={"limit": 8}).json()["items"]]
-        types = sorted({e["type"] for e in client.get("/api/events", params={"limit": 200}).json()["items"]})
+    # the store's own names, types and outlets
+    copies = client.get("/api/articles", params={"limit": 1}).json()["total"] // DEMO_ARTICLES
+    outlets = sorted({a["outlet"] for a in client.get("/api/articles").json()["items"] if a["outlet"]})
+    entities = [e["name"] for e in client.get("/api/entities", params={"limit": 8}).json()["items"]]
+    types = sorted({e["type"] for e in client.get("/api/events", params={"limit": 200}).json()["items"]})
     years = ("2021", "2022", "2023", "2024", "2025")
     mix = []
     for _ in range(count):
         if rng.random() < 0.5:
             params = {"limit": rng.choice((20, 50)), "offset": rng.choice((0, 0, 50, 500, 5000))}
             roll = rng.random()
-            if roll < 0.3:
+            if roll < 0.25:
                 params["entity"] = rng.choice(entities)
-            elif roll < 0.5:
+            elif roll < 0.4:
                 params["type"] = rng.choice(types)
+            elif roll < 0.5:
+                params["outlet"] = rng.choice(outlets)
             elif roll < 0.7:
                 year = rng.choice(years)
                 params.update({"from": f"{year}-0{rng.randint(1, 6)}", "to": f"{year}-{rng.randint(7, 12):02d}"})
             mix.append(("timeline", str(httpx.URL("/api/timeline", params=params))))
-        else:
+        elif rng.random() < 0.5:  # common words (each matches thousands): ranked once, then paged
             words = rng.sample(WORDS, rng.choice((1, 1, 2)))
             params = {"q": " ".join(words), "limit": 20, "offset": rng.choice((0, 0, 20, 100))}
             mix.append(("search", str(httpx.URL("/api/search", params=params))))
+        else:  # a word and a copy number: a fresh, selective query each time
+            params = {"q": f"{rng.choice(WORDS)} {rng.randint(1, copies)}", "limit": 20}
+            mix.append(("search-1", str(httpx.URL("/api/search", params=params))))
     return mix
+
+
+def mix_outlet(base: str) -> str:
+    articles = httpx.get(base + "/api/articles", timeout=60).json()["items"]
+    return next(a["outlet"] for a in articles if a["outlet"])
 
 
 def run_load(base: str, mix: list[tuple[str, str]], clients: int) -> tuple[dict[str, list[float]], float, int]:
@@ -240,8 +254,13 @@ def main() -> None:
     server = start_server(db, port)
     try:
         base = f"http://127.0.0.1:{port}"
-        mix = request_mix(base, args.requests)
-        run_load(base, mix[: args.clients * 2], args.clients)  # warm-up: caches, first imports
+        with httpx.Client(base_url=base, timeout=300) as client:
+            mix = request_mix(client, args.requests)
+        warm = time.perf_counter()  # the first timeline request builds the process's event index
+        for url in ("/api/timeline", "/api/timeline?outlet=" + mix_outlet(base)):
+            httpx.get(base + url, timeout=120).raise_for_status()
+        print(f"warm-up (event index, outlet map): {time.perf_counter() - warm:.1f} s")
+        run_load(base, mix[: args.clients * 2], args.clients)
         timings, seconds, errors = run_load(base, mix, args.clients)
     finally:
         server.terminate()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from storyline import __version__
+from storyline.api.deps import StorePool
 from storyline.api.errors import install_error_handlers
 from storyline.api.search import SearchCache
 from storyline.api.timeline import IndexCache
@@ -26,11 +27,13 @@ def create_app(db: str, allow_ingest: bool = False, token: str | None = None) ->
     app.state.db = db
     app.state.allow_ingest = allow_ingest
     app.state.token = token
+    app.state.stores = StorePool(db)
     app.state.timeline_cache = IndexCache()
     app.state.search_cache = SearchCache()
     install_error_handlers(app)
     _mount_api(app, allow_ingest)
     _mount_web(app)
+    app.router.on_shutdown.append(app.state.stores.close)
     return app
 
 

@@ -14,7 +14,7 @@ from fastapi import Query
 
 from storyline.errors import InputError, NotFoundError
 from storyline.query.entities import find_entities
-from storyline.store import Store
+from storyline.store import EntitySummary, Store
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -32,7 +32,7 @@ class Page:
                 "items": list(items[self.offset:self.offset + self.limit])}
 
 
-def page(
+async def page(  # async: checked on the event loop, no worker thread needed
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most this many items (1-{MAX_LIMIT})."),
     offset: int = Query(0, ge=0, description="Skip this many items first."),
 ) -> Page:
@@ -55,15 +55,30 @@ def checked_range(date_from: str | None, date_to: str | None) -> tuple[str | Non
     return date_from, date_to
 
 
-def entity_ids(store: Store, wanted: str | None) -> set[str] | None:
-    """The entities a filter means: an entity id, else every entity of that name (or alias)."""
+def entity_ids(store: Store, wanted: str | None, known: dict[str, EntitySummary]) -> set[str] | None:
+    """The entities a filter means: an entity id, else every entity of that name (or alias).
+
+    ``known`` is the store's entity list by id (cached per store state): matching a name
+    needs every entity's aliases, which is costly to read for each request."""
     if not wanted:
         return None
+    if wanted in known:
+        return {wanted}
     try:
-        return {store.entity(wanted).entity.id, wanted}
+        return {store.entity(wanted).entity.id, wanted}  # an id merged into another entity
     except NotFoundError:
         pass
     try:
-        return {e.entity.id for e in find_entities(store, wanted)}
+        return {e.entity.id for e in find_entities(Listed(known), wanted)}
     except NotFoundError:
         raise NotFoundError(f"no entity with id or name {wanted!r}; list them at /api/entities") from None
+
+
+class Listed:
+    """The one Store method ``find_entities`` reads, answered from the cached entity list."""
+
+    def __init__(self, known: dict[str, EntitySummary]) -> None:
+        self.known = known
+
+    def entities(self, type: str | None = None) -> list[EntitySummary]:
+        return [e for e in self.known.values() if type is None or e.entity.type == type]

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from storyline.api.deps import get_store
 from storyline.api.params import Page, page
+from storyline.api.responses import plain_json
 from storyline.query.export import article_record, timex_records
 from storyline.store import Store
 
@@ -13,6 +14,7 @@ router = APIRouter(prefix="/api", tags=["articles"])
 
 
 @router.get("/articles", summary="Stored articles, oldest first (undated last)")
+@plain_json
 def list_articles(store: Store = Depends(get_store), paging: Page = Depends(page)) -> dict:
     found = store.articles(limit=paging.limit, offset=paging.offset)
     return {"total": store.count_articles(), "limit": paging.limit, "offset": paging.offset,
@@ -20,6 +22,7 @@ def list_articles(store: Store = Depends(get_store), paging: Page = Depends(page
 
 
 @router.get("/articles/{article_id}", summary="One article: text, removed lines, metadata provenance, names")
+@plain_json
 def get_article(article_id: str, store: Store = Depends(get_store)) -> dict:
     article = store.article(article_id)
     return {
@@ -35,6 +38,7 @@ def get_article(article_id: str, store: Store = Depends(get_store)) -> dict:
 
 
 @router.get("/search", summary="Full-text search over titles and texts, best match first")
+@plain_json
 def search(
     request: Request,
     q: str = Query(..., min_length=1, description='Words, "phrases", OR, NOT, prefix*.'),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from storyline.api.deps import get_store
-from storyline.api.params import Page, page
+from storyline.api.params import Listed, Page, page
+from storyline.api.responses import plain_json
 from storyline.query.entities import find_entities, roles_over_time
 from storyline.render import entity_record
 from storyline.store import Store
@@ -14,17 +15,21 @@ router = APIRouter(prefix="/api", tags=["entities"])
 
 
 @router.get("/entities", summary="Canonical entities, most mentioned first")
+@plain_json
 def list_entities(
+    request: Request,
     type: str | None = Query(None, description="Only this type (PERSON, ORG, GPE, LOC, NORP, ...)."),
     name: str | None = Query(None, description="Only entities with this name or alias (else containing it)."),
     store: Store = Depends(get_store), paging: Page = Depends(page),
 ) -> dict:
     wanted = type.upper() if type else None
-    found = find_entities(store, name, wanted) if name else store.entities(type=wanted)
+    listed = Listed(request.app.state.timeline_cache.entities(store))
+    found = find_entities(listed, name, wanted) if name else listed.entities(type=wanted)
     return paging.of([entity_record(e) for e in found])
 
 
 @router.get("/entities/{entity_id}", summary="One entity: aliases, roles over time, a page of its mentions")
+@plain_json
 def get_entity(entity_id: str, store: Store = Depends(get_store), paging: Page = Depends(page)) -> dict:
     summary = store.entity(entity_id)
     entity = summary.entity

@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, model_validator
 
 from storyline.api.deps import get_store
+from storyline.api.responses import plain_json
 from storyline.config import load_settings
 from storyline.errors import InputError, InputTooLargeError
 from storyline.ingest.html import looks_like_html, parse_html
@@ -61,6 +62,7 @@ def require_token(request: Request, credentials: HTTPAuthorizationCredentials | 
 
 @router.post("/ingest", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one article (text, HTML or URL); needs the bearer token")
+@plain_json(status_code=201)
 def ingest(body: IngestRequest, request: Request, store: Store = Depends(get_store)) -> dict:
     from storyline import pipeline  # spaCy loads on the first ingest, not at start-up
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from storyline.models import Event, Sentence
 from storyline.query.facts import event_id, event_record
-from storyline.store import Store
+from storyline.store import EntitySummary, Store
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class TimelineIndex:
         self.by_type = _positions((m[0].type,) for m in self.mentions)
         self.by_entity = _positions({a.entity_id for e in m for a in e.actors if a.entity_id} for m in self.mentions)
         self.by_article = _positions({e.article_id for e in m} for m in self.mentions)
+        self._unions: dict[frozenset[str], list[int]] = {}
 
     def select(self, filters: Filters) -> tuple[Sequence[int], Sequence[int]]:
         """Positions of the dated and of the undated events that pass ``filters``, in order."""
@@ -59,10 +60,13 @@ class TimelineIndex:
             undated = range(0) if filters.dated_only() else range(self.dated, len(self.keys))
             return range(start, stop), undated
         smallest, *others = sorted(wanted, key=len)
-        checks = [set(o) for o in others]
-        chosen = [p for p in smallest if all(p in c for c in checks)]
-        dated = [p for p in chosen if start <= p < stop]
-        undated = [] if filters.dated_only() else [p for p in chosen if p >= self.dated]
+        chosen = smallest
+        if others:
+            checks = [set(o) for o in others]
+            chosen = [p for p in smallest if all(p in c for c in checks)]
+        # positions are sorted, dated ones first: the date span and the undated are slices
+        dated = chosen[bisect.bisect_left(chosen, start):bisect.bisect_left(chosen, stop)]
+        undated = [] if filters.dated_only() else chosen[bisect.bisect_left(chosen, self.dated):]
         return dated, undated
 
     def _date_span(self, filters: Filters) -> tuple[int, int]:
@@ -71,14 +75,22 @@ class TimelineIndex:
         stop = bisect.bisect_right(self.dates, filters.date_to + "\uffff") if filters.date_to else self.dated
         return start, max(start, stop)
 
-    @staticmethod
-    def _any_of(index: dict[str, list[int]], keys: frozenset[str] | None) -> list[int] | None:
+    def _any_of(self, index: dict[str, list[int]], keys: frozenset[str] | None) -> list[int] | None:
+        """Sorted positions under any of ``keys``; unions of many keys (an outlet's articles)
+        are remembered, as the same ones come back."""
         if keys is None:
             return None
-        return sorted({p for key in keys for p in index.get(key, ())})
+        if len(keys) == 1:
+            return index.get(next(iter(keys)), [])
+        if keys not in self._unions:
+            if len(self._unions) >= 256:
+                self._unions.clear()
+            self._unions[keys] = sorted({p for key in keys for p in index.get(key, ())})
+        return self._unions[keys]
 
-    def records(self, store: Store, positions: Sequence[int]) -> list[dict]:
-        texts = _PageTexts(store)
+    def records(self, store: Store, positions: Sequence[int], entities: dict[str, EntitySummary]) -> list[dict]:
+        """Records for the events at ``positions``; ``entities`` (by id) names the actors."""
+        texts = _PageTexts(store, entities)
         return [event_record(self.keys[p], self.mentions[p], texts) for p in positions]
 
 
@@ -94,12 +106,11 @@ class _PageTexts:
     """Sentences and entity names for one page of records (``event_record``'s ``texts``).
 
     An article's text and sentences never change (its id is its content's hash), so they are
-    kept across requests in a bounded cache; entity names can change (merges), so they are
-    read once per page."""
+    kept across requests in a bounded cache; entity names come from the cached entity list."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, entities: dict[str, EntitySummary]) -> None:
         self.store = store
-        self._names: dict[str, str | None] = {}
+        self._names = {entity_id: summary.entity.name for entity_id, summary in entities.items()}
 
     def sentence(self, article_id: str, index: int | None, start: int) -> str:
         text, sentences = _article_text(self.store, article_id)
@@ -112,7 +123,7 @@ class _PageTexts:
     def entity_name(self, entity_id: str | None) -> str | None:
         if entity_id is None:
             return None
-        if entity_id not in self._names:
+        if entity_id not in self._names:  # merged away since: follow it to its entity
             self._names[entity_id] = self.store.entity(entity_id).entity.name
         return self._names[entity_id]
 
@@ -138,34 +149,38 @@ def _article_text(store: Store, article_id: str) -> tuple[str, list[Sentence]]:
 
 
 class IndexCache:
-    """One TimelineIndex (and outlet map) per store target, rebuilt when the article count moves."""
+    """What costs a scan of the whole store, kept per store target until its article count
+    moves: the TimelineIndex, the outlet map, the entity list (mention counts, aliases)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._built: dict[str, tuple[int, TimelineIndex]] = {}
-        self._outlets: dict[str, tuple[int, dict[str, frozenset[str]]]] = {}
+        self._built: dict[tuple[str, str], tuple[int, object]] = {}
 
     def index(self, store: Store) -> TimelineIndex:
-        return self._cached(self._built, store, lambda: TimelineIndex(store.events()))
+        return self._cached("timeline", store, lambda: TimelineIndex(store.events()))
 
     def outlet_articles(self, store: Store) -> dict[str, frozenset[str]]:
         """Outlet name (case-folded) -> the ids of its articles."""
-        return self._cached(self._outlets, store, lambda: _articles_by_outlet(store))
+        return self._cached("outlets", store, lambda: _articles_by_outlet(store))
+
+    def entities(self, store: Store) -> dict[str, EntitySummary]:
+        """Entity id -> summary, most mentioned first (``store.entities()``)."""
+        return self._cached("entities", store, lambda: {e.entity.id: e for e in store.entities()})
 
     def forget(self) -> None:
         with self._lock:
             self._built.clear()
-            self._outlets.clear()
 
-    def _cached(self, table: dict, store: Store, build):
+    def _cached(self, what: str, store: Store, build):
         count = store.count_articles()
-        held = table.get(store.target)
+        key = (what, store.target)
+        held = self._built.get(key)
         if held is not None and held[0] == count:
             return held[1]
         with self._lock:  # one build at a time; the others wait for it instead of repeating it
-            held = table.get(store.target)
+            held = self._built.get(key)
             if held is None or held[0] != count:
-                held = table[store.target] = (count, build())
+                held = self._built[key] = (count, build())
             return held[1]
 
 
