@@ -123,6 +123,24 @@ def test_place_and_date(nlp, text: str, type_: str, place, date, precision) -> N
     assert (event.place, event.date, event.date_precision) == (place, date, precision)
 
 
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        ("Lena Brandt stressed the need for calm.", []),
+        ("Lena Brandt expressed concern about the fighting.", []),
+        ("Omar Haddad noted that the talks were useful.", ["CONSULT"]),  # the talks, not the noting
+        ("The ministry announced that it would release 20 prisoners.", ["RETREAT"]),  # one event
+        ("Velmark announced on Sunday that it would cut the power supply.", ["STATEMENT"]),
+    ],
+)
+def test_reporting_verbs_are_no_events_by_themselves(nlp, text: str, types: list[str]) -> None:
+    assert [e.type for e in run(nlp, text)] == types
+
+
+def test_noting_talks_does_not_make_the_speaker_a_party(nlp) -> None:
+    assert actors(only(run(nlp, "Omar Haddad noted that the talks were useful."), "CONSULT")) == []
+
+
 def test_a_date_of_the_reporting_clause_is_not_the_events(nlp) -> None:
     text = "The government announced on Monday that troops had shelled Harran."
     assert only(run(nlp, text), "ASSAULT").date is None
@@ -138,6 +156,9 @@ def test_a_date_of_the_reporting_clause_is_not_the_events(nlp) -> None:
         ("The army denied that it had bombed a hospital in Kessa.", "ASSAULT", "denied"),
         ("The two leaders did not meet on Tuesday.", "CONSULT", "denied"),
         ("Rebels shelled the city of Harran on Sunday.", "ASSAULT", "happened"),
+        ("The hostages to be released are two soldiers.", "RETREAT", "planned"),
+        ("Varno has not yet confirmed or denied its involvement.", "REJECT", "denied"),
+        ("The ministry announced that it would release 20 prisoners.", "RETREAT", "announced"),
     ],
 )
 def test_modality(nlp, text: str, type_: str, modality: str) -> None:

@@ -251,10 +251,13 @@ def modality_of(trigger: Token) -> str:
     """happened / planned / announced / denied, from the words governing the trigger."""
     verb = clause_verb(trigger)
     ancestors = list(verb.ancestors)
-    if _negated(verb) or _negated(trigger) or any(a.lemma_ in lx.DENYING for a in ancestors):
+    # "has not confirmed or denied it": the negation covers the conjoined verb too
+    negated_head = verb.dep_ == "conj" and _negated(verb.head)
+    if _negated(verb) or _negated(trigger) or negated_head or any(a.lemma_ in lx.DENYING for a in ancestors):
         return "denied"
     modal = _modal(verb)
     planned = (modal is not None or _to_be_infinitive(verb) or _planning(verb)
+               or _infinitive_modifier(verb)
                or any(c.lemma_.lower() in lx.PLANNED_MODIFIERS for c in trigger.children
                       if c.dep_ == "amod"))
     if not planned:
@@ -290,6 +293,12 @@ def _to_be_infinitive(verb: Token) -> bool:
     head = verb.head
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     return has_to and head != verb and head.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp")
+
+
+def _infinitive_modifier(verb: Token) -> bool:
+    """ "the hostages to be released": an infinitive describing a noun has not happened yet."""
+    return verb.dep_ in ("acl", "relcl") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to"
+                                                for c in verb.children)
 
 
 def _planning(verb: Token) -> bool:

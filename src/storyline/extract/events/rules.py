@@ -88,6 +88,13 @@ def _same_type_nouns(child: Token, entry: lx.Trigger,
     return [c for c in candidates if c.i in senses and senses[c.i].type == entry.type]
 
 
+def _tells_an_event(verb: Token, senses: dict[int, lx.Trigger]) -> bool:
+    """A statement verb whose reported clause holds another event only reports it."""
+    return verb.pos_ == "VERB" and any(
+        t.i in senses and t.i != verb.i for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+        for t in c.subtree)
+
+
 def mode_of(trigger: Token, entry: lx.Trigger) -> str | None:
     """A cue word modifying the trigger ("telephone conversation", "video meeting"), else the
     lexicon's mode, else a cue word nearby ("spoke by phone", "drone")."""
@@ -151,6 +158,8 @@ class RuleEvents:
                     for same in _same_type_nouns(child, entry, senses):
                         mode = entry.mode or senses.pop(same.i).mode
                         senses[i] = lx.Trigger(entry.type, mode, strength=entry.strength)
+        for i in [i for i, e in senses.items() if e.type == "STATEMENT" and _tells_an_event(doc[i], senses)]:
+            del senses[i]  # "announced that it would release 20": the release is the event
         return [(doc[i], senses[i]) for i in sorted(senses)]
 
     @staticmethod
@@ -158,7 +167,8 @@ class RuleEvents:
               mentions: list[Mention], timexes: list[Timex], starts: list[int],
               verb_is_event: bool = False) -> Event:
         actors = finder.actors(token, verb_is_event)
-        if not actors and entry.type == "CONSULT" and token.pos_ == "NOUN":
+        if not actors and entry.type == "CONSULT" and token.pos_ == "NOUN" \
+                and token.dep_ == "pobj" and token.head.lower_ in lx.FRAME_PREPS:
             actors = finder.sentence_actors(token)
         timex = date_of(token, timexes, token.doc)
         roles = {a.role for a in actors}
