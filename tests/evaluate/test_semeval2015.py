@@ -67,7 +67,8 @@ def test_temporal_awareness_perfect_partial_and_empty() -> None:
     assert temporal_awareness(gold, {})["f1"] == 0.0
 
 
-TARGETS = ["Velor Air", "Velor A999", "Marta Quist", "United Motor Works", "Nikkei 300"]
+TARGETS = ["Velor Air", "Velor A999", "Marta Quist", "United Motor Works", "Nikkei 300",
+           "United Motor Works creditors"]
 
 
 @pytest.mark.parametrize(
@@ -78,7 +79,8 @@ TARGETS = ["Velor Air", "Velor A999", "Marta Quist", "United Motor Works", "Nikk
         ("The A999 flew .", ["Velor A999"]),
         ("Quist resigned .", ["Marta Quist"]),  # a person goes by her surname
         ("Marta stayed .", []),  # not by her first name
-        ("UMW members struck .", ["United Motor Works"]),  # acronym
+        ("UMW members struck .", ["United Motor Works"]),  # acronym, not its creditors
+        ("UMW creditors met .", ["United Motor Works"]),
         ("The Nikkei fell .", ["Nikkei 300"]),
         ("Velor shares fell .", []),  # "Velor" is only a part of two targets' names
         ("The united workers marched .", []),  # generic words are no name

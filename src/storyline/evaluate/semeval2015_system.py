@@ -83,8 +83,10 @@ class TargetMatcher:
         for target in targets:
             for form in self._forms_of(target, nlp, full):
                 claims[form].add(target)
-        # a short form two targets share names neither; a full name always means its own target
-        self.forms = {form: next(iter(owners)) for form, owners in claims.items() if len(owners) == 1}
+        # a short form two targets share names the one whose name the others extend ("GM" is
+        # General Motors, not its creditors), else neither; a full name means its own target
+        self.forms = {form: owner for form, owners in claims.items()
+                      if (owner := _base_target(owners)) is not None}
         self.forms.update(full)
         self.longest = max((len(f) for f in self.forms), default=0)
 
@@ -130,6 +132,17 @@ class TargetMatcher:
             return True
         return all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) or not t.is_alpha
                    for t in span)
+
+
+def _base_target(owners: set[str]) -> str | None:
+    base = min(owners, key=lambda t: len(_words(t)))
+    words = _words(base)
+    extended = all(_contains(_words(t), words) for t in owners)
+    return base if extended else None
+
+
+def _contains(longer: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(longer[i:i + len(run)] == run for i in range(len(longer) - len(run) + 1))
 
 
 # -- event mentions ---------------------------------------------------------------------------
