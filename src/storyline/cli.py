@@ -114,7 +114,7 @@ def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow
     })
     if workers and scheduler:
         raise click.UsageError("give --workers or --scheduler, not both")
-    with _nlp_runner(workers, scheduler, settings) as runner, \
+    with _nlp_runner(workers, scheduler) as runner, \
             render.progress("Ingesting", quiet=as_json) as advance:
         report = pipeline.ingest(sources, store, settings, manifest=manifest, stdin=sys.stdin.buffer,
                                  encoding=encoding, on_progress=advance, runner=runner)
@@ -126,13 +126,13 @@ def ingest(store: Store, settings: Settings, paths, manifest, urls, feeds, allow
         sys.exit(1)
 
 
-def _nlp_runner(workers: int | None, scheduler: str | None, settings: Settings):
+def _nlp_runner(workers: int | None, scheduler: str | None):
     """Where cleaning and NLP run: here (no runner), or on a Dask cluster (storyline.scale)."""
     if not workers and not scheduler:
         return nullcontext(None)
     from storyline.scale import dask_runner  # dask loads only for distributed runs
 
-    return dask_runner(workers, scheduler, retries=settings.get("scale.retries"))
+    return dask_runner(workers, scheduler)
 
 
 @main.command()

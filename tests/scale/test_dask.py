@@ -1,9 +1,10 @@
 """Distributed ingest (storyline.scale) gives exactly what a single-process run gives.
 
 The demo corpus goes in three ways (one process; ``--workers 2``, a LocalCluster of two
-processes; ``--scheduler``, an existing cluster) in batches of 4, so several batches cross the
-workers; the ``storyline export`` JSON of each store must be identical. A batch whose task
-raises is retried, and reported per article once its retries are spent.
+processes; ``--scheduler``, an existing cluster) in batches of 4 and partitions of 2, so
+several batches cross the workers; the ``storyline export`` JSON of each store must be
+identical. A partition whose task raises is retried, and reported per article once its retries
+are spent.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from storyline.scale import DaskRunner
 from storyline.store import open_store
 
 DEMO = Path(pipeline.__file__).parent / "demo"
-BATCH = 4  # 14 demo articles -> 4 batches
+BATCH, PART = 4, 2  # 14 demo articles -> 4 batches, 7 partitions
 
 
 def storyline(*args: str):
@@ -32,7 +33,7 @@ def storyline(*args: str):
 @pytest.fixture(scope="module")
 def config(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("config") / "storyline.toml"
-    path.write_text(f"[nlp]\nbatch_size = {BATCH}\n", encoding="utf-8")
+    path.write_text(f"[nlp]\nbatch_size = {BATCH}\n[scale]\npartition_size = {PART}\n", encoding="utf-8")
     return path
 
 
@@ -82,7 +83,7 @@ def test_an_article_is_extracted_the_same_whatever_its_batch(settings) -> None:
 
 
 def fail_first(batch, settings, *, times: int, marker: str, attempts: Path):
-    """The real per-batch work, but a batch holding ``marker`` raises its first ``times`` tries."""
+    """The real per-partition work, but one holding ``marker`` raises its first ``times`` tries."""
     if any(marker in item.source for item in batch):
         with attempts.open("a") as log:
             log.write("x")
@@ -103,22 +104,24 @@ class FaultyRunner:
 
 @pytest.mark.parametrize("failures, retries, attempts, reported", [
     (1, 2, 2, 0),  # fails once: the retry succeeds, nothing is lost
-    (3, 2, 3, 4),  # fails every try: its 4 articles are reported, the other 10 stored
-    (1, 0, 1, 4),  # no retries: the first failure is final
+    (3, 2, 3, 2),  # fails every try: its 2 articles are reported, the other 12 stored
+    (1, 0, 1, 2),  # no retries: the first failure is final
 ])
-def test_a_failing_batch_is_retried_then_reported(
+def test_a_failing_partition_is_retried_then_reported(
     failures: int, retries: int, attempts: int, reported: int, tmp_path: Path, settings, cluster
 ) -> None:
     counter = tmp_path / "attempts"
-    runner = FaultyRunner(DaskRunner(cluster, retries=retries),
-                          times=failures, marker="07_", attempts=counter)
+    runner = FaultyRunner(DaskRunner(cluster), times=failures, marker="07_", attempts=counter)
+    settings = settings.with_overrides({"nlp.batch_size": BATCH, "scale.partition_size": PART,
+                                        "scale.retries": retries})
     with open_store(str(tmp_path / "store.db")) as store:
-        report = pipeline.ingest([str(DEMO / "articles")], store, settings.with_overrides(
-            {"nlp.batch_size": BATCH}), manifest=DEMO / "manifest.jsonl", runner=runner)
+        report = pipeline.ingest([str(DEMO / "articles")], store, settings,
+                                 manifest=DEMO / "manifest.jsonl", runner=runner)
         assert store.count_articles() == 14 - reported
     assert len(counter.read_text()) == attempts
     assert len(report.failures) == reported and len(report.ingested) == 14 - reported
-    assert all("failed on the Dask workers" in f.message for f in report.failures)
+    assert all("partition failed on the Dask workers" in f.message for f in report.failures)
+    assert reported == 0 or any("07_" in f.source for f in report.failures)
 
 
 @pytest.mark.parametrize("options, message", [

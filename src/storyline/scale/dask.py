@@ -1,10 +1,10 @@
-"""Steps 2 and 4 (clean, extract) as Dask tasks, one per batch; the global steps stay here.
+"""Steps 2 and 4 (clean, extract) as Dask tasks over partitions; the global steps stay here.
 
-``DaskRunner.map`` submits each batch of RawArticles as a task (a few batches ahead of the
-global steps, so memory stays bounded on any input size) and yields the results in input
-order: ``pipeline.ingest`` dedupes, resolves, stores and clusters batch k while the workers
-extract the batches after it. A task that raises is retried (Dask ``retries=``); a batch that
-still fails comes back as one Failure per article, so the ingest report lists every article.
+``DaskRunner.map`` submits each batch of RawArticles as a few tasks (partitions of
+``scale.partition_size``), a few batches ahead of the global steps so memory stays bounded on
+any input size, and yields whole batches' results in input order: ``pipeline.ingest`` dedupes, resolves, stores and clusters batch k while the workers
+extract the batches after it. A task that raises is retried (``scale.retries``); a partition
+that still fails comes back as one Failure per article, so the ingest report lists every one.
 
 Workers need storyline and the spaCy model installed, never the store: a task takes RawArticles
 and the settings, and returns plain dataclasses (Extractions or Failures). Each worker process
@@ -30,11 +30,13 @@ WORKER_WAIT_SECONDS = 30  # an existing cluster must have a worker by then
 
 
 class DaskRunner:
-    """Maps a per-batch function over batches on a ``distributed.Client``, in input order."""
+    """Maps a per-batch function over batches on a ``distributed.Client``, in input order.
 
-    def __init__(self, client, retries: int = 2, ahead: int | None = None) -> None:
+    Each batch is cut into partitions of ``scale.partition_size`` items, one task each: small
+    tasks keep every worker busy to the end, and a failure costs only its partition."""
+
+    def __init__(self, client, ahead: int | None = None) -> None:
         self.client = client
-        self.retries = retries
         # enough queued batches that no worker idles while this process runs the global steps
         self.ahead = ahead or 2 * max(1, sum(client.nthreads().values())) + 1
 
@@ -42,49 +44,57 @@ class DaskRunner:
             ) -> Iterator[tuple[list, list]]:
         """Yield ``(batch, work(batch, settings))`` per batch, in the order given."""
         self._load_model_everywhere(settings.get("nlp.model"))
+        size, retries = settings.get("scale.partition_size"), settings.get("scale.retries")
         pending: deque = deque()
         try:
             for batch in batches:
-                pending.append((batch, self._submit(work, batch, settings)))
+                parts = [batch[i:i + size] for i in range(0, len(batch), size)]
+                pending.append((batch, [self._submit(work, part, settings, retries) for part in parts]))
                 if len(pending) > self.ahead:
-                    yield self._collect(*pending.popleft())
+                    yield self._collect(*pending.popleft(), size, retries)
             while pending:
-                yield self._collect(*pending.popleft())
+                yield self._collect(*pending.popleft(), size, retries)
         finally:  # the caller stopped early (an error in the global steps): drop queued work
-            self.client.cancel([future for _, future in pending])
+            self.client.cancel([future for _, futures in pending for future in futures])
 
     def _load_model_everywhere(self, name: str) -> None:
         # A worker without the model would fail every batch; say so once, before any work.
         self.client.run(_warm_model, name)
 
-    def _submit(self, work: Callable, batch: list, settings: Settings):
-        return self.client.submit(work, batch, settings, retries=self.retries, pure=False)
+    def _submit(self, work: Callable, part: list, settings: Settings, retries: int):
+        return self.client.submit(work, part, settings, retries=retries, pure=False)
 
-    def _collect(self, batch: list, future) -> tuple[list, list]:
-        try:
-            return batch, future.result()
-        except Exception as exc:  # the batch is lost for this run, never its articles' report
-            log.warning("a batch of %d failed on the Dask workers: %r", len(batch), exc)
-            return batch, batch_failures(batch, exc, attempts=self.retries + 1)
-        finally:
-            future.release()
+    def _collect(self, batch: list, futures: list, size: int, retries: int) -> tuple[list, list]:
+        results = []
+        for n, future in enumerate(futures):
+            results.extend(_partition_result(batch[n * size:(n + 1) * size], future, retries))
+        return batch, results
+
+
+def _partition_result(part: list, future, retries: int) -> list:
+    try:
+        return future.result()
+    except Exception as exc:  # the partition is lost for this run, never its articles' report
+        log.warning("a partition of %d failed on the Dask workers: %r", len(part), exc)
+        return partition_failures(part, exc, attempts=retries + 1)
+    finally:
+        future.release()
 
 
 def _warm_model(name: str) -> None:
     load_model(name)  # cached in the worker process; the model itself stays there
 
 
-def batch_failures(batch: list, exc: BaseException, attempts: int) -> list[Failure]:
-    """One Failure per item of a batch whose task failed every attempt."""
-    reason = (f"its batch failed on the Dask workers {attempts} time(s) ({type(exc).__name__}: "
+def partition_failures(part: list, exc: BaseException, attempts: int) -> list[Failure]:
+    """One Failure per item of a partition whose task failed every attempt."""
+    reason = (f"its partition failed on the Dask workers {attempts} time(s) ({type(exc).__name__}: "
               f"{exc}); ingest it again, or without --workers/--scheduler to see the error here")
     return [item if isinstance(item, Failure) else Failure(item.source, f"{item.source}: {reason}")
-            for item in batch]
+            for item in part]
 
 
 @contextmanager
-def dask_runner(workers: int | None = None, scheduler: str | None = None, retries: int = 2
-                ) -> Iterator[DaskRunner]:
+def dask_runner(workers: int | None = None, scheduler: str | None = None) -> Iterator[DaskRunner]:
     """A runner on a new LocalCluster of ``workers`` processes, or on the cluster at ``scheduler``."""
     if bool(workers) == bool(scheduler):
         raise ClusterError(f"give either a number of workers or a scheduler address "
@@ -94,7 +104,7 @@ def dask_runner(workers: int | None = None, scheduler: str | None = None, retrie
             client = stack.enter_context(_remote_client(scheduler))
         else:
             client = stack.enter_context(_local_client(workers))
-        yield DaskRunner(client, retries=retries)
+        yield DaskRunner(client)
 
 
 @contextmanager
