@@ -13,6 +13,7 @@ it shares with the article, just not through a common one.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -65,6 +66,15 @@ class ClusterIndex:
         dot = math.fsum(weight * cluster.centroid.get(term, 0.0) for term, weight in vector.items())
         return dot / cluster.norm()
 
+    def scaled_similarity(self, vector: dict[str, float], cluster_id: str,
+                          scale: Callable[[str], float]) -> float:
+        """Cosine between an article vector and a centroid, both with each term scaled."""
+        centroid = self.clusters[cluster_id].centroid
+        scaled = {term: weight * scale(term) for term, weight in centroid.items()}
+        dot = math.fsum(weight * scale(term) * scaled.get(term, 0.0) for term, weight in vector.items())
+        norms = _norm({term: weight * scale(term) for term, weight in vector.items()}) * _norm(scaled)
+        return dot / norms if norms else 0.0
+
     def pair_similarity(self, left_id: str, right_id: str) -> float:
         """Cosine between two clusters' centroids."""
         left, right = self.clusters[left_id], self.clusters[right_id]
@@ -111,3 +121,7 @@ class ClusterIndex:
             posting.remove(cluster_id)
             if not posting:
                 del self.postings[term]
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(math.fsum(value * value for value in vector.values()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.cluster.index import Cluster
+from storyline.cluster.local import LocalTerms
 from storyline.errors import StoreError
 
 if TYPE_CHECKING:
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 TABLES = (
     "story_meta", "story_df", "story_clusters", "story_members",
     "story_centroids", "story_postings", "story_articles", "story_merged",
+    "story_local_sizes", "story_local",
 )
+OPTIONAL = ("story_local_sizes", "story_local")  # absent in state saved before they existed
 
 
 def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
@@ -41,12 +44,14 @@ def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
         )
     rows["story_postings"].sort(key=lambda row: row[:3])  # a stable order, whatever dicts did
     rows["story_merged"] = list(clusterer.merged.items())
+    rows["story_local_sizes"] = [(sid, local.documents) for sid, local in clusterer.local.items()]
+    rows["story_local"] = [(sid, t, n) for sid, local in clusterer.local.items() for t, n in local.counts.items()]
     return rows
 
 
 def state_from_rows(clusterer: StoryClusterer, rows: dict[str, list[tuple]]) -> None:
     """Fill an empty clusterer from rows; raises StoreError when a table is missing."""
-    missing = [table for table in TABLES if table not in rows]
+    missing = [table for table in TABLES if table not in rows and table not in OPTIONAL]
     if missing:
         raise StoreError(f"story state is missing table(s) {', '.join(missing)}; expected {', '.join(TABLES)}")
     meta = dict(rows["story_meta"])
@@ -56,6 +61,14 @@ def state_from_rows(clusterer: StoryClusterer, rows: dict[str, list[tuple]]) -> 
     _restore_clusters(clusterer, rows)
     _restore_assignments(clusterer, rows["story_articles"])
     clusterer.merged = dict(rows["story_merged"])
+    _restore_local(clusterer, rows.get("story_local_sizes", []), rows.get("story_local", []))
+
+
+def _restore_local(clusterer: StoryClusterer, sizes: list[tuple], counts: list[tuple]) -> None:
+    for storyline_id, documents in sizes:
+        clusterer.local[storyline_id] = LocalTerms(int(documents))
+    for storyline_id, term, count in counts:
+        clusterer.local[storyline_id].counts[term] = int(count)
 
 
 def _restore_clusters(clusterer: StoryClusterer, rows: dict[str, list[tuple]]) -> None:
