@@ -228,6 +228,15 @@ def run_load(base: str, mix: list[tuple[str, str]], clients: int) -> tuple[dict[
     return timings, time.perf_counter() - started, len(errors)
 
 
+def process_cpu(pid: int) -> float:
+    """Seconds of CPU (user + system) process ``pid`` has used (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -261,12 +270,16 @@ def main() -> None:
             httpx.get(base + url, timeout=120).raise_for_status()
         print(f"warm-up (event index, outlet map): {time.perf_counter() - warm:.1f} s")
         run_load(base, mix[: args.clients * 2], args.clients)
+        server_cpu, client_cpu = process_cpu(server.pid), time.process_time()
         timings, seconds, errors = run_load(base, mix, args.clients)
+        server_cpu, client_cpu = process_cpu(server.pid) - server_cpu, time.process_time() - client_cpu
     finally:
         server.terminate()
         server.wait(timeout=10)
     print(f"{len(mix)} requests from {args.clients} concurrent clients in {seconds:.1f} s "
           f"({len(mix) / seconds:.0f} req/s), {errors} non-200 answers; cores: {os.cpu_count()}")
+    print(f"CPU per request: server {server_cpu / len(mix) * 1000:.1f} ms, clients {client_cpu / len(mix) * 1000:.1f} ms; "
+          f"load average {os.getloadavg()[0]:.1f}")
     for endpoint, values in sorted(timings.items()):
         ms = [v * 1000 for v in values]
         print(f"  {endpoint:<9} n={len(ms):<5} p50 {statistics.median(ms):6.1f} ms   "

@@ -16,9 +16,13 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from storyline.api.responses import RawJSON, dumps
 from storyline.models import Event, Sentence
 from storyline.query.facts import event_id, event_record
 from storyline.store import EntitySummary, Store
+
+
+ENCODED_HELD = 20_000  # event records kept encoded per index (a few kB each)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class TimelineIndex:
         self.by_entity = _positions({a.entity_id for e in m for a in e.actors if a.entity_id} for m in self.mentions)
         self.by_article = _positions({e.article_id for e in m} for m in self.mentions)
         self._unions: dict[frozenset[str], list[int]] = {}
+        self._encoded: dict[int, str] = {}
 
     def select(self, filters: Filters) -> tuple[Sequence[int], Sequence[int]]:
         """Positions of the dated and of the undated events that pass ``filters``, in order."""
@@ -88,10 +93,18 @@ class TimelineIndex:
             self._unions[keys] = sorted({p for key in keys for p in index.get(key, ())})
         return self._unions[keys]
 
-    def records(self, store: Store, positions: Sequence[int], entities: dict[str, EntitySummary]) -> list[dict]:
-        """Records for the events at ``positions``; ``entities`` (by id) names the actors."""
-        texts = _PageTexts(store, entities)
-        return [event_record(self.keys[p], self.mentions[p], texts) for p in positions]
+    def records(self, store: Store, positions: Sequence[int], entities: dict[str, EntitySummary]) -> RawJSON:
+        """The JSON list of the records of the events at ``positions`` (``entities``, by id,
+        names the actors). Each record is encoded once per index: it changes only with the
+        store, and then the index is rebuilt."""
+        missing = [p for p in positions if p not in self._encoded]
+        if missing:
+            if len(self._encoded) > ENCODED_HELD:
+                self._encoded.clear()
+            texts = _PageTexts(store, entities)
+            for p in missing:
+                self._encoded[p] = dumps(event_record(self.keys[p], self.mentions[p], texts))
+        return RawJSON("[" + ",".join(self._encoded[p] for p in positions) + "]")
 
 
 def _positions(values_per_position: Iterable[Iterable[str]]) -> dict[str, list[int]]:
