@@ -72,6 +72,7 @@ def test_ingest_takes_html(ingest_client: TestClient) -> None:
         ("http://10.1.2.3/story.html", "private"),
         ("http://192.168.0.10/", "private"),
         ("http://169.254.169.254/latest/meta-data/", "metadata"),
+        ("http://169.254.10.20/", "link-local"),
         ("http://[::1]/", "loopback"),
         ("http://[::ffff:127.0.0.1]/", "loopback"),
         ("file:///etc/passwd", "scheme"),
