@@ -45,6 +45,12 @@ def test_the_component_is_registered() -> None:
          [("The bridge will reopen in May.", "told", "Lena Ortiz")]),
         ("The ministry warned in a statement: “Fuel prices will rise again this winter.”",
          [("Fuel prices will rise again this winter.", "warned", "The ministry")]),
+        # the parser ends the sentence inside the quote; the attribution after it still counts
+        ("The mayor spoke in Dunmore.\n“How long must we wait for this bridge?” Ortiz said.",
+         [("How long must we wait for this bridge?", "said", "Ortiz")]),
+        # a quote signed with a dash, as in a list of readers' voices
+        ("“The bridge has cut our town in two for a year now.” ― Lena Ortiz",
+         [("The bridge has cut our town in two for a year now.", "―", "Lena Ortiz")]),
     ],
 )
 def test_straight_and_curly_quotes_with_cue_and_speaker(nlp, text: str, expected: list) -> None:
@@ -100,6 +106,15 @@ def test_no_quote(nlp, text: str) -> None:
     assert run(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["A charity called Harbour Friends paid for the repairs.",  # a name, not a judgement
+     "The mayor called the harbour office on Monday."],  # a phone call
+)
+def test_no_labelling_statement(nlp, text: str) -> None:
+    assert run(nlp, text, indirect=True) == []
+
+
 def test_a_pronoun_speaker_points_at_the_pronoun_mention(nlp) -> None:
     text = "Lena Ortiz visited the site on Monday. “The work is going well,” she said."
     quote, = run(nlp, text)
@@ -141,6 +156,8 @@ def test_offsets_point_at_the_quoted_words(nlp) -> None:
         ("Amy Cole said that the vote would be delayed.", ("that the vote would be delayed", "Amy Cole")),
         ("The vote will be delayed until June, the council said.",
          ("The vote will be delayed until June", "the council")),
+        ("Amy Cole called the delay a disgrace.", ("the delay a disgrace", "Amy Cole")),
+        ("The union called for new talks on wages.", ("new talks on wages", "The union")),
     ],
 )
 def test_indirect_speech_only_when_asked(nlp, text: str, expected: tuple) -> None:

@@ -55,6 +55,8 @@ _NOT_SPEAKER = frozenset({"relcl", "acl", "punct", "cc", "conj", "parataxis", "a
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "answer", "promise", "threaten"})
 _NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs whose object and its label report a judgement ("called the plan a disgrace"), indirect only.
+_LABELLING_CUES = frozenset({"call", "brand", "dub", "label"})
 _MIN_WORDS_WITHOUT_CUE = 6  # shorter quoted stretches need a cue in their sentence
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -101,6 +103,12 @@ class RuleQuotes:
             frame = _frame_tokens(doc, sentences, starts, stretch, stretches)
             found.append((stretch, _attribute(frame, stretch, mentions)))
         found = _share_speakers(found)
+        # only then look past the quote's own sentences: a split quote's speaker comes first
+        found = _share_speakers([
+            (stretch, attribution or _attribute(_frame_tokens(doc, sentences, starts, stretch, stretches,
+                                                              extend=True), stretch, mentions)
+             or _dash_attribution(article.text, stretch, mentions))
+            for stretch, attribution in found])
         quotes = [self._quote(article, starts, s, a, doc) for s, a in found if _keep(doc, s, a)]
         if self.indirect:
             quotes += indirect_quotes(article, doc, starts, stretches, mentions)
@@ -181,12 +189,16 @@ def _first_char(text: str, start: int) -> int:
 
 # -- cue and speaker ----------------------------------------------------------------------
 def _frame_tokens(doc: Doc, sentences: list[Sentence], starts: list[int], stretch: _Stretch,
-                  stretches: list[_Stretch]) -> list[Token]:
-    """Tokens of the stretch's sentences that lie outside every quoted stretch."""
+                  stretches: list[_Stretch], extend: bool = False) -> list[Token]:
+    """Tokens of the stretch's sentences that lie outside every quoted stretch; with ``extend``
+    also of the sentence starting right after the closing mark."""
     first = _sentence_of(starts, stretch.mark_start)
     last = _sentence_of(starts, max(stretch.mark_end - 1, stretch.mark_start))
     if not sentences:
         return []
+    if extend and last + 1 < len(sentences) and _starts_right_after(doc.text, stretch.mark_end,
+                                                                     sentences[last + 1].start):
+        last += 1  # '“... ?” the mayor said.': the parser ends the sentence inside the quote
     begin, end = sentences[first].start, sentences[last].end
     quoted = [(s.mark_start, s.mark_end) for s in stretches if s.mark_start < end and begin < s.mark_end]
     span = doc.char_span(begin, end, alignment_mode="expand")
@@ -205,6 +217,27 @@ def _attribute(frame: list[Token], stretch: _Stretch, mentions: list[Mention]) -
         if token.lemma_.lower() in SPEECH_CUES and token.pos_ in ("VERB", "AUX"):
             return _verb_attribution(token, mentions, {t.i for t in frame})
     return None
+
+
+def _starts_right_after(text: str, at: int, start: int) -> bool:
+    """Whether a sentence starting at ``start`` begins right after ``at`` on the same line."""
+    return at <= start and start - at <= 2 and not text[at:start].strip()
+
+
+_DASH_SOURCE = re.compile(r"[ \t]*([―—–])[ \t]*")
+
+
+def _dash_attribution(text: str, stretch: _Stretch, mentions: list[Mention]) -> _Attribution | None:
+    """'“...” ― Dana Kovac': a name after a dash that follows a closed quote signs it."""
+    dash = _DASH_SOURCE.match(text, stretch.mark_end) if stretch.closed else None
+    if dash is None:
+        return None
+    name = next((m for m in mentions if m.start == dash.end() and m.kind == "name"
+                 and m.label in _SPEAKER_LABELS), None)
+    if name is None:
+        return None
+    return _Attribution(dash.group(1), dash.start(1), dash.end(1), name.text, name.start, name.end,
+                        name.start)
 
 
 def _is_according_to(token: Token) -> bool:
@@ -372,10 +405,39 @@ def _indirect_at(token: Token, mentions: list[Mention]) -> tuple[Span, _Attribut
     if _is_according_to(token):
         content = _around_according_to(token)
         return None if content is None else (content, _according_to(token, mentions))
+    if token.lemma_.lower() in _LABELLING_CUES and token.pos_ == "VERB":
+        return _labelling(token, mentions)
     if token.lemma_.lower() not in SPEECH_CUES | BELIEF_CUES or token.pos_ not in ("VERB", "AUX"):
         return None
     content = _reported_clause(token)
     return None if content is None else (content, _verb_attribution(token, mentions))
+
+
+def _labelling(verb: Token, mentions: list[Mention]) -> tuple[Span, _Attribution] | None:
+    """"X called the plan a disgrace" -> "the plan a disgrace"; "X called for new talks" ->
+    "new talks" (cue "called for"): what a named subject calls something, or calls for."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "a group called Y": a name, not a statement
+    doc = verb.doc
+    preposition = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+    if preposition is not None:
+        ends = [preposition.right_edge.i] + [c.right_edge.i for c in verb.children
+                                              if c.dep_ == "xcomp" and c.i > preposition.i]
+        content = _trimmed(doc[preposition.i + 1:max(ends) + 1])
+        cue_end = preposition
+    else:
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        label = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "attr")
+                      and thing is not None and c.i > thing.i), None)
+        if label is None:
+            return None
+        content, cue_end = _trimmed(doc[thing.left_edge.i:label.right_edge.i + 1]), verb
+    if content is None:
+        return None
+    attribution = _verb_attribution(verb, mentions)
+    attribution.cue_end = cue_end.idx + len(cue_end)
+    attribution.cue = doc.text[attribution.cue_start:attribution.cue_end]
+    return content, attribution
 
 
 def _around_according_to(token: Token) -> Span | None:
