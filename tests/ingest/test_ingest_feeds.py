@@ -145,4 +145,7 @@ def test_items_over_the_cap_are_reported_not_read():
         "Body 2.",
     ]
     [failure] = [r for r in results if isinstance(r, Failure)]
-    assert failure.message == "many.rss: feed has 5 items; only the first 3 were read"
+    assert failure.message == (
+        "many.rss: feed has 5 items; only the first 3 were read (raise ingest.max_feed_items to "
+        "read more)"
+    )

@@ -144,7 +144,11 @@ class RuleTimex:
                 tense = (_cue_tense(text, start) or tense_at(doc, start, end)) if dct else None
                 ctx = Context(dct, tense,
                               quarterly_article or _mentions_quarter(text, start, sentence_starts))
-                result = handler(match, ctx)
+                try:
+                    result = handler(match, ctx)
+                except (OverflowError, ValueError):
+                    # anchored past the calendar's ends ("tomorrow" of 9999-12-31): no value
+                    continue
                 if result is None:
                     continue
                 kind, value, precision, anchored = result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -67,15 +68,21 @@ def file_kind(path: Path, settings: Settings) -> FileKind | None:
     return None
 
 
-def walk(folder: Path, settings: Settings, skip: frozenset[Path] = frozenset()) -> Iterator[Path]:
+def walk(
+    folder: Path,
+    settings: Settings,
+    skip: frozenset[Path] = frozenset(),
+    errors: list[OSError] | None = None,
+) -> Iterator[Path]:
     """Yield the readable files under ``folder``, recursively, in sorted order.
 
     Hidden files and folders (editor swap files, .git) and files with an extension no reader
     handles are skipped silently: a folder of articles often holds such clutter. ``skip`` holds
-    resolved paths not to yield (the manifest given with --manifest).
+    resolved paths not to yield (the manifest given with --manifest). A subfolder that can't be
+    read is appended to ``errors`` (when given) instead of being skipped without a word.
     """
     found: list[tuple[tuple[str, ...], Path]] = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=None if errors is None else errors.append):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in files:
             path = Path(root) / name
@@ -88,13 +95,14 @@ def walk(folder: Path, settings: Settings, skip: frozenset[Path] = frozenset()) 
 def _wanted(path: Path, settings: Settings, skip: frozenset[Path]) -> bool:
     if path.name.startswith(".") or path.name == MANIFEST_NAME:
         return False
-    return file_kind(path, settings) is not None and path.resolve() not in skip
+    # realpath, not resolve(): a symlink loop must reach the reader (and its message), not raise
+    return file_kind(path, settings) is not None and Path(os.path.realpath(path)) not in skip
 
 
 def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
     """Read a file, refusing one over ``max_bytes`` from its size before reading any of it."""
     try:
-        size = path.stat().st_size
+        size = regular_file_size(path, source)
         if size > max_bytes:
             raise too_large(source, size, max_bytes)
         with path.open("rb") as handle:
@@ -106,6 +114,18 @@ def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise too_large(source, None, max_bytes)
     return data
+
+
+def regular_file_size(path: Path, source: str) -> int:
+    """The size of the regular file at ``path``. A pipe, device or socket (also behind a
+    symlink, also inside a folder) is refused before it is opened: opening a pipe with no
+    writer would wait forever, and a device never ends."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            source, "is not a regular file (a device, pipe or socket); pass a file or folder"
+        )
+    return info.st_size
 
 
 def too_large(source: str, size: int | None, max_bytes: int) -> InputTooLargeError:

@@ -40,6 +40,7 @@ def read_manifest(path: str | Path) -> Manifest:
     """Read a manifest; raises InputError when the file is missing or unreadable."""
     manifest = Manifest(path=Path(path).resolve())
     folder = Path(path).absolute().parent  # where the manifest is seen, even through a symlink
+    first_line: dict[Path, int] = {}  # where each file was listed first
     for number, line in enumerate(_read_lines(Path(path)), start=1):
         if not line.strip():
             continue
@@ -50,6 +51,11 @@ def read_manifest(path: str | Path) -> Manifest:
             manifest.failures.append(Failure(exc.source, str(exc)))
             continue
         manifest.entries.setdefault(file, {}).update(metadata)  # a later line for a file wins
+        if file in first_line:
+            again = (f"{file.name} is listed again (first at line {first_line[file]}); the "
+                     "values of this later line win")
+            manifest.failures.append(Failure(where, f"{where}: {again}"))
+        first_line.setdefault(file, number)
         if warning is not None:
             manifest.failures.append(Failure(where, f"{where}: {warning}"))
     return manifest

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from storyline.config import Settings
 from storyline.errors import EmptyInputError, InputError, MalformedInputError
-from storyline.ingest.files import check_not_binary, decode_bytes, read_bytes
+from storyline.ingest.files import check_not_binary, decode_bytes, read_bytes, regular_file_size
 from storyline.ingest.metadata import METADATA_KEYS, clean_metadata, first_present
 from storyline.models import Failure, RawArticle
 
@@ -34,6 +34,7 @@ def read_records(
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         try:
+            regular_file_size(path, source)  # a pipe would block the open below forever
             with path.open("rb") as stream:
                 yield from parse_jsonl(source, stream, settings, max_bytes, encoding)
         except OSError as exc:
@@ -116,6 +117,17 @@ def _parse_json_line(source: str, number: int, line: bytes, encoding: str | None
             f"line is not valid JSON ({exc.msg} at column {exc.colno}); each line must be one "
             "JSON object",
         ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise MalformedInputError(where, f"line can't be read as JSON ({_json_limit(exc)})") from exc
+
+
+def _json_limit(exc: ValueError | RecursionError) -> str:
+    """Valid JSON that Python's reader refuses: nesting too deep, a number too long."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply; at most a few hundred levels of [ ] and { } are read"
+    if "digits" in str(exc):
+        return "a number has more than the 4,300 digits that are read"
+    return str(exc)
 
 
 def parse_json(source: str, text: str, settings: Settings) -> Iterator[RawArticle | Failure]:
@@ -127,6 +139,8 @@ def parse_json(source: str, text: str, settings: Settings) -> Iterator[RawArticl
         raise MalformedInputError(
             source, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise MalformedInputError(source, f"can't be read as JSON ({_json_limit(exc)})") from exc
     records = _json_records(source, data, fields)
     for number, record in enumerate(records, start=1):
         try:

@@ -111,10 +111,15 @@ def _read_stdin(context: _Context) -> RawArticle:
 def _read_path(source: str, context: _Context) -> Iterator[Item]:
     path = Path(source)
     if path.is_dir():
-        for file in walk(path, context.settings, context.skip):
+        errors: list[OSError] = []
+        for file in walk(path, context.settings, context.skip, errors):
             yield from _guarded(
                 str(file), lambda file=file: _read_file(file, str(file), context, explicit=False)
             )
+        for error in errors:
+            where = str(error.filename or source)
+            yield Failure(where, f"{where}: folder cannot be read ({error.strerror or error}); "
+                          "check its permissions")
     elif path.is_file():
         yield from _read_file(path, source, context, explicit=True)
     elif path.exists():
@@ -122,6 +127,8 @@ def _read_path(source: str, context: _Context) -> Iterator[Item]:
             source,
             "is not a regular file or folder (a device, pipe or socket); pass a file or folder",
         )
+    elif path.is_symlink():
+        raise InputError(source, "is a symbolic link to nothing (broken, or a loop); check the path")
     else:
         raise InputError(source, "no such file or folder; check the path")
 
@@ -145,7 +152,7 @@ def _read_by_kind(path: Path, source: str, kind: str | None, context: _Context) 
         return
     data = read_bytes(path, source, context.max_bytes)
     if kind == "feed":
-        yield from parse_feed(source, data)
+        yield from parse_feed(source, data, int(context.settings.get("ingest.max_feed_items")))
         return
     hint = declared_charset(data) if kind == "html" else None
     decoded = decode_bytes(source, data, context.max_bytes, context.encoding, hint=hint)

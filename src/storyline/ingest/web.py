@@ -317,7 +317,7 @@ def read_url(
     kind = _content_kind(fetched)
     if kind in ("feed", "xml"):
         try:
-            yield from parse_feed(url, fetched.body)
+            yield from parse_feed(url, fetched.body, int(settings.get("ingest.max_feed_items")))
             return
         except MalformedInputError:
             if kind == "feed" or not _looks_like_html_bytes(fetched.body):
