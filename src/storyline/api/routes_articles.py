@@ -47,7 +47,8 @@ def search(
     """``total`` is exact when ``total_exact``; past a few hundred matches it is a lower bound
     (the matches ranked so far)."""
     end = paging.offset + paging.limit
-    hits, complete = request.app.state.search_cache.hits(store, q, end + 1)
+    count = request.app.state.timeline_cache.article_count(store)
+    hits, complete = request.app.state.search_cache.hits(store, q, end + 1, count)
     items = [{"article": h.article_id, "title": h.title, "snippet": h.snippet, "rank": h.rank}
              for h in hits[paging.offset:end]]
     return {"query": q, "total": len(hits), "total_exact": complete, "limit": paging.limit,

@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 from storyline.store import SearchHit, Store
 
-RANKED = 200  # hits ranked by the first request for a query (more only when a page needs them)
+RANKED = 128  # hits kept by the first request for a query (more only when a page needs them)
 ENTRIES = 256  # queries kept, least recently used dropped first
 
 
@@ -23,9 +23,10 @@ class SearchCache:
         self._entries = entries
         self._held: OrderedDict[tuple, tuple[list[SearchHit], bool]] = OrderedDict()
 
-    def hits(self, store: Store, query: str, needed: int) -> tuple[list[SearchHit], bool]:
-        """At least ``needed`` best hits (fewer when there are no more), and whether they are all."""
-        key = (store.target, store.count_articles(), query)
+    def hits(self, store: Store, query: str, needed: int, count: int) -> tuple[list[SearchHit], bool]:
+        """At least ``needed`` best hits (fewer when there are no more), and whether they are
+        all; ``count``, the store's article count, tells stale entries apart."""
+        key = (store.target, count, query)
         with self._lock:
             held = self._held.get(key)
             if held is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from storyline.store import EntitySummary, Store
 
 
 ENCODED_HELD = 20_000  # event records kept encoded per index (a few kB each)
+# Articles stored by another process show up within this many seconds (an API ingest: at once).
+RECHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -163,11 +166,23 @@ def _article_text(store: Store, article_id: str) -> tuple[str, list[Sentence]]:
 
 class IndexCache:
     """What costs a scan of the whole store, kept per store target until its article count
-    moves: the TimelineIndex, the outlet map, the entity list (mention counts, aliases)."""
+    moves: the TimelineIndex, the outlet map, the entity list (mention counts, aliases).
+    Events, entities and outlets change only when articles are saved."""
 
-    def __init__(self) -> None:
+    def __init__(self, recheck_seconds: float = RECHECK_SECONDS) -> None:
         self._lock = threading.Lock()
         self._built: dict[tuple[str, str], tuple[int, object]] = {}
+        self._recheck = recheck_seconds
+        self._counted: dict[str, tuple[float, int]] = {}  # target -> (when, article count)
+
+    def article_count(self, store: Store) -> int:
+        """The store's article count, read again at most every ``recheck_seconds``: counting
+        20k rows on every request (several times) cost more than the rest of a search."""
+        now = time.monotonic()
+        held = self._counted.get(store.target)
+        if held is None or now - held[0] > self._recheck:
+            held = self._counted[store.target] = (now, store.count_articles())
+        return held[1]
 
     def index(self, store: Store) -> TimelineIndex:
         return self._cached("timeline", store, lambda: TimelineIndex(store.events()))
@@ -183,9 +198,10 @@ class IndexCache:
     def forget(self) -> None:
         with self._lock:
             self._built.clear()
+            self._counted.clear()
 
     def _cached(self, what: str, store: Store, build):
-        count = store.count_articles()
+        count = self.article_count(store)
         key = (what, store.target)
         held = self._built.get(key)
         if held is not None and held[0] == count:
