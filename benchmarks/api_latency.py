@@ -278,6 +278,9 @@ def main() -> None:
         server.wait(timeout=10)
     print(f"{len(mix)} requests from {args.clients} concurrent clients in {seconds:.1f} s "
           f"({len(mix) / seconds:.0f} req/s), {errors} non-200 answers; cores: {os.cpu_count()}")
+    common = {url.split("&limit")[0] for endpoint, url in mix if endpoint == "search"}
+    print(f"search: {len(common)} distinct common-word queries, each ranked (thousands of matches) on "
+          "first use and paged from the server's cache after; search-1: fresh selective queries")
     print(f"CPU per request: server {server_cpu / len(mix) * 1000:.1f} ms, clients {client_cpu / len(mix) * 1000:.1f} ms; "
           f"load average {os.getloadavg()[0]:.1f}")
     for endpoint, values in sorted(timings.items()):
