@@ -21,6 +21,7 @@ from tests.reliability.corpus import write_corpus
 from tests.reliability.runner import ForkServer
 
 BACKENDS = ["sqlite", "postgresql"]
+GENERATED = 40  # invented articles in the corpus, beside the 14 of the demo
 
 
 def isolated_env(home: Path) -> dict[str, str]:
@@ -55,9 +56,9 @@ def build_corpus(folder: Path, generated: int, seed: int = 7) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(folder, manifest) of the crash-test corpus: 14 demo articles and 60 generated ones."""
+    """(folder, manifest) of the crash-test corpus: 14 demo articles and 40 generated ones."""
     folder = tmp_path_factory.mktemp("corpus")
-    return folder, build_corpus(folder, generated=60)
+    return folder, build_corpus(folder, generated=GENERATED)
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from storyline.store import open_store
-from tests.reliability.conftest import isolated_env
+from tests.reliability.conftest import GENERATED, isolated_env
 from tests.reliability.runner import ForkServer, Run
 
 READ_BOUND = 2.0  # seconds for one read through the store or the HTTP API
@@ -154,7 +154,7 @@ def test_readers_never_fail_or_block_while_an_ingest_writes(
     assert max(reads.seconds) < READ_BOUND, f"slowest: {reads.slowest}"
     assert not reads.cli_seconds or max(reads.cli_seconds) < CLI_BOUND
     with open_store(target) as store:
-        assert store.count_articles() == 60 and store.integrity_check() == []
+        assert store.count_articles() == GENERATED and store.integrity_check() == []
     summary = (f"concurrency ({backend}): {len(reads.seconds)} reads and {len(reads.cli_seconds)} "
                f"CLI queries during a {run.seconds:.1f} s ingest, 0 errors, slowest read "
                f"{max(reads.seconds):.3f} s ({reads.slowest[1]}), slowest CLI query {max(reads.cli_seconds, default=0):.2f} s")

@@ -1,8 +1,8 @@
 """Crash safety: SIGKILL ``storyline ingest`` at random points; nothing is lost or doubled.
 
 Each round ingests the crash corpus into a fresh store and kills the ingest after a seeded
-random delay (up to half a clean run's time), again and again, resuming each time, until a run
-completes. After every kill
+random delay (up to a third of a clean run's time), again and again, resuming each time, until a run
+completes (once MIN_KILLS kills are done, the next run is left to complete). After every kill
 the store must pass its integrity check; after the completing run it must hold exactly the
 facts of a clean, uninterrupted run of the same input (every kind of fact, row by row). Rounds
 go on until at least MIN_KILLS kills were survived.
@@ -26,7 +26,7 @@ from tests.reliability.runner import ForkServer
 MIN_KILLS = 20
 # Each kill comes within this share of a clean run's time: a resumed run then dies a few
 # batches further on, so one round's kills walk through the whole batch (and its end).
-KILL_WITHIN = 0.5
+KILL_WITHIN = 0.35
 MAX_RUNS_PER_ROUND = 40  # a round that never completes is a failure, not an endless loop
 SEED = 7_2024
 CONFIG = "[nlp]\nbatch_size = 4\n"
@@ -63,7 +63,7 @@ def test_sigkill_at_random_points_loses_and_doubles_nothing(
         rounds += 1
         target = new_target()
         kills += kill_until_complete(fork_server, ingest_argv(corpus, config, target), target,
-                                     rng, clean.seconds)
+                                     rng, clean.seconds, MIN_KILLS - kills)
         found = snapshot(target)
         lost += sum(differences(expected, found).values())
         assert differences(expected, found) == {}, f"round {rounds}: facts differ"
@@ -78,12 +78,14 @@ def test_sigkill_at_random_points_loses_and_doubles_nothing(
 
 
 def kill_until_complete(server: ForkServer, argv: list[str], target: str, rng: random.Random,
-                        full_run_seconds: float) -> int:
-    """Run ``argv`` again and again, killing it after a random delay, until a run completes;
-    the store must pass its integrity check after every kill. Returns the number of kills."""
+                        full_run_seconds: float, budget: int) -> int:
+    """Run ``argv`` again and again, killing it after a random delay (at most ``budget``
+    times), until a run completes; the store must pass its integrity check after every kill.
+    Returns the number of kills."""
     kills = 0
     for _ in range(MAX_RUNS_PER_ROUND):
-        run = server.run(argv, kill_after=rng.uniform(0.0, full_run_seconds * KILL_WITHIN))
+        delay = rng.uniform(0.0, full_run_seconds * KILL_WITHIN) if kills < budget else None
+        run = server.run(argv, kill_after=delay)
         if not run.killed:
             assert run.status == 0, f"exit {run.status}: {run.stderr[-2000:]}"
             assert "Traceback" not in run.stderr
