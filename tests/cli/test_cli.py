@@ -226,7 +226,8 @@ def test_stories_story_and_copies(corpus: Path, tmp_path: Path) -> None:
     exported = tmp_path / "out.json"
     run("export", "--db", db, "-o", str(exported))
     stories = json.loads(exported.read_text(encoding="utf-8"))["stories"]
-    assert set(stories[0]) == {"id", "title", "level", "articles", "events", "first", "last"}
+    assert set(stories[0]) == {"id", "title", "level", "articles", "events", "first", "last",
+                               "independent_reports"}
 
 
 def test_a_run_that_stopped_before_clustering_is_caught_up(corpus: Path, tmp_path: Path) -> None:

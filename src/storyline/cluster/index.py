@@ -3,9 +3,12 @@
 A cluster's centroid is the sum of its members' unit vectors, cut to its ``centroid_terms``
 strongest terms after every update, so a centroid never grows with its cluster. The inverted
 index maps a term to the clusters whose centroid holds it, most recently updated last, and
-keeps at most ``postings_per_term`` of them: a new article looks up only its strongest
-``query_terms`` terms, so it scores at most ``query_terms * postings_per_term`` clusters of at
-most ``centroid_terms`` terms each, however large the corpus is. A cluster that no term of a
+keeps at most ``postings_per_term`` of them. A new article looks up only its strongest
+``query_terms`` terms and adds up what each posted cluster's centroid gives on them (one
+product per posting: at most ``query_terms * postings_per_term``); only the ``candidates``
+clusters with the highest such partial cosine (among those a filter accepts) are scored in
+full, at most ``centroid_terms`` terms each. So the work per article is bounded by these
+limits, however large the corpus is. A cluster that no term of a
 new article leads to has stopped being updated long ago; it can still be found through a term
 it shares with the article, just not through a common one.
 """
@@ -22,6 +25,7 @@ class IndexLimits:
     centroid_terms: int = 60
     query_terms: int = 20
     postings_per_term: int = 64
+    candidates: int = 32  # clusters scored in full per lookup
 
 
 @dataclass
@@ -38,10 +42,14 @@ class Cluster:
     parent: str | None = None  # an event cluster's storyline
     updated: int = 0  # sequence number of the last update: orders the postings
     created: int = 0  # sequence number of its founding: the older of two merged clusters stays
+    cached_norm: float | None = field(default=None, compare=False, repr=False)
 
     def norm(self) -> float:
-        # fsum is exact whatever the order, so a centroid restored from rows scores the same
-        return math.sqrt(math.fsum(value * value for value in self.centroid.values())) or 1.0
+        """The centroid's length, computed once per centroid change (``absorb`` resets it)."""
+        if self.cached_norm is None:
+            # fsum is exact whatever the order, so a centroid restored from rows scores the same
+            self.cached_norm = math.sqrt(math.fsum(value * value for value in self.centroid.values())) or 1.0
+        return self.cached_norm
 
 
 class ClusterIndex:
@@ -52,19 +60,26 @@ class ClusterIndex:
         self.clusters: dict[str, Cluster] = {}
         self.postings: dict[str, list[str]] = {}
 
-    def candidates(self, vector: dict[str, float]) -> list[str]:
-        """Cluster ids reachable from the article's strongest terms, sorted for determinism."""
+    def candidates(self, vector: dict[str, float],
+                   accept: Callable[[Cluster], bool] = lambda cluster: True) -> list[str]:
+        """The accepted clusters reachable from the vector's strongest terms that these terms
+        make most alike (partial cosine, ties by id), at most ``limits.candidates``, by id."""
         strongest = sorted(vector.items(), key=lambda pair: (-pair[1], pair[0]))
-        found: set[str] = set()
-        for term, _ in strongest[: self.limits.query_terms]:
-            found.update(self.postings.get(term, ()))
-        return sorted(found)
+        partial: dict[str, float] = {}
+        for term, weight in strongest[: self.limits.query_terms]:
+            for cluster_id in self.postings.get(term, ()):
+                gained = weight * self.clusters[cluster_id].centroid.get(term, 0.0)
+                partial[cluster_id] = partial.get(cluster_id, 0.0) + gained
+        accepted = [c for c in partial if accept(self.clusters[c])]
+        accepted.sort(key=lambda c: (-partial[c] / self.clusters[c].norm(), c))
+        return sorted(accepted[: self.limits.candidates])
 
     def similarity(self, vector: dict[str, float], cluster_id: str) -> float:
         """Cosine between a unit article vector and a cluster's centroid."""
         cluster = self.clusters[cluster_id]
-        dot = math.fsum(weight * cluster.centroid.get(term, 0.0) for term, weight in vector.items())
-        return dot / cluster.norm()
+        centroid = cluster.centroid
+        # plain sum: the vector's order is fixed (sorted in weigh()), so the result is too
+        return sum(weight * centroid.get(term, 0.0) for term, weight in vector.items()) / cluster.norm()
 
     def scaled_similarity(self, vector: dict[str, float], cluster_id: str,
                           scale: Callable[[str], float]) -> float:
@@ -78,7 +93,8 @@ class ClusterIndex:
     def pair_similarity(self, left_id: str, right_id: str) -> float:
         """Cosine between two clusters' centroids."""
         left, right = self.clusters[left_id], self.clusters[right_id]
-        dot = math.fsum(weight * right.centroid.get(term, 0.0) for term, weight in left.centroid.items())
+        centroid = right.centroid
+        dot = sum(weight * centroid.get(term, 0.0) for term, weight in left.centroid.items())
         return dot / (left.norm() * right.norm())
 
     def merge(self, survivor_id: str, absorbed_id: str, sequence: int) -> Cluster:
@@ -103,6 +119,7 @@ class ClusterIndex:
         for term in cluster.centroid.keys() - kept.keys():
             self._unpost(term, cluster_id)
         cluster.centroid = kept
+        cluster.cached_norm = None
         cluster.updated = sequence
         for term in sorted(kept):
             self._post(term, cluster_id)

@@ -45,7 +45,9 @@ def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
     rows["story_postings"].sort(key=lambda row: row[:3])  # a stable order, whatever dicts did
     rows["story_merged"] = list(clusterer.merged.items())
     rows["story_local_sizes"] = [(sid, local.documents) for sid, local in clusterer.local.items()]
-    rows["story_local"] = [(sid, t, n) for sid, local in clusterer.local.items() for t, n in local.counts.items()]
+    rows["story_local"] = [
+        (sid, term, count) for sid, local in clusterer.local.items() for term, count in local.counts.items()
+    ]
     return rows
 
 

@@ -180,12 +180,15 @@ class StoryClusterer:
     def _merge_partner(self, index: ClusterIndex, cluster: Cluster) -> Cluster | None:
         threshold = self.settings.merge_threshold[0 if cluster.id.startswith("event") else 1]
         best, best_score = None, threshold
-        for other_id in index.candidates(cluster.centroid):
+        days = self._level_settings(_level_of(cluster))[1]
+
+        def accept(other: Cluster) -> bool:
+            # alike in words but apart in time (two phone calls) stay two events
+            same_parent = other.id != cluster.id and other.parent == cluster.parent
+            return same_parent and _spans_close(cluster, other, days)
+
+        for other_id in index.candidates(cluster.centroid, accept):
             other = index.clusters[other_id]
-            if other_id == cluster.id or other.parent != cluster.parent:
-                continue
-            if not _spans_close(cluster, other, self._level_settings(_level_of(cluster))[1]):
-                continue  # alike in words but apart in time: two phone calls, two events
             score = self._pair_score(index, cluster, other)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = other, score
@@ -215,10 +218,11 @@ class StoryClusterer:
         """The highest-scoring candidate over ``threshold`` and within ``days``; ties by id."""
         best: Cluster | None = None
         best_score = threshold
-        for cluster_id in index.candidates(vector):
+        def accept(cluster: Cluster) -> bool:
+            return cluster.parent == parent and _within(published, cluster, days)
+
+        for cluster_id in index.candidates(vector, accept):
             cluster = index.clusters[cluster_id]
-            if cluster.parent != parent or not _within(published, cluster, days):
-                continue
             score = score_of(cluster_id)
             if score > best_score or (score == best_score and best is None):
                 best, best_score = cluster, score

@@ -100,7 +100,7 @@ def build_export(store: Store) -> dict:
     document["claims"] = claim_records(store)
     document["quotes"] = quote_records(store)
     document["stories"] = [
-        {k: v for k, v in row.items() if k not in ("parent", "independent_reports")}
+        {k: v for k, v in row.items() if k != "parent"}  # with independent_reports: copies count once
         for row in list_stories(store)
     ]
     document["framing"] = framing_report(store)["table"]
