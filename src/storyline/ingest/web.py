@@ -265,6 +265,11 @@ def _request(
         ) from exc
     except httpx.ConnectError:
         raise
+    except httpx.InvalidURL as exc:  # e.g. "Location: data:,x"; httpx parses it on receipt
+        raise BlockedAddressError(
+            url, f"redirect to a URL that can't be followed ({exc}); only http:// and https:// "
+            "URLs are fetched",
+        ) from exc
     except httpx.HTTPError as exc:
         raise FetchError(url, f"fetch failed ({type(exc).__name__}: {exc})") from exc
 
