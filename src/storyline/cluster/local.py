@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 class LocalSettings:
     alpha: float = 0.5  # tuned on ECB+ dev and train
     prior: float = 2.0  # pseudo-articles holding none of the terms
-    max_terms: int = 400
+    max_terms: int = 100  # kept terms; the table is trimmed back to this at twice as many
 
 
 @dataclass
