@@ -10,8 +10,9 @@ article is compared with that storyline's event clusters every term is scaled by
 
 a term every article of the storyline holds counts for little, a term few hold counts fully;
 the ``prior`` pseudo-articles keep a young storyline (a few articles, little evidence of what
-is common) from discounting anything much. The table holds at most ``max_terms`` terms (the
-most frequent; ties by term), so its size never grows with the storyline.
+is common) from discounting anything much. The table holds at most twice ``max_terms`` terms
+(trimmed back to the ``max_terms`` most frequent, ties by term), so its size never grows with
+the storyline.
 """
 
 from __future__ import annotations
