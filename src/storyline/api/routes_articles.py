@@ -41,7 +41,8 @@ def get_article(article_id: str, store: Store = Depends(get_store)) -> dict:
 @plain_json
 def search(
     request: Request,
-    q: str = Query(..., min_length=1, description='Words, "phrases", OR, NOT, prefix*.'),
+    q: str = Query(..., min_length=1, pattern=r"[^\s\x00]",  # blank: 400, not the store's 500
+                   description='Words, "phrases", OR, NOT, prefix*.'),
     store: Store = Depends(get_store), paging: Page = Depends(page),
 ) -> dict:
     """``total`` is exact when ``total_exact``; past a few hundred matches it is a lower bound
