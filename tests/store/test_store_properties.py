@@ -77,3 +77,16 @@ def test_any_search_query_returns_hits_or_a_store_error(store: Store, query: str
         assert not query.replace("\x00", "").strip()
     else:
         assert all(hit.article_id == "art-seed" for hit in hits)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles=st.lists(ARTICLES, min_size=1, max_size=4))
+def test_saving_a_batch_again_stores_nothing_twice(store: Store, articles: list[Article]) -> None:
+    # What a resumed run after a crash does: the batch it repeats must not be stored twice.
+    before = store.count_articles()
+    first = store.save_batch([bare(a) for a in articles])
+    again = store.save_batch([bare(a) for a in articles])
+    assert first.saved == [a.id for a in articles] and again.saved == []
+    assert again.duplicates == [a.id for a in articles]
+    assert store.count_articles() == before + len(articles)
+    assert store.integrity_check() == []

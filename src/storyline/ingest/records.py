@@ -191,9 +191,14 @@ def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
     """Guess the delimiter from the header line only: article bodies are full of commas."""
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     try:
-        return csv.Sniffer().sniff(header, delimiters=_CSV_DELIMITERS)
+        sniffed = csv.Sniffer().sniff(header, delimiters=_CSV_DELIMITERS)
     except csv.Error:
         return csv.excel  # a one-column header has no delimiter to find
+    # Only the delimiter and quote character can be read from a header. The rest is the
+    # standard's (RFC 4180): a header without "" inside would make the sniffer turn doubled
+    # quotes off, and every quotation in the articles would come back as ""like this"".
+    return type("SniffedDialect", (csv.excel,),
+                {"delimiter": sniffed.delimiter, "quotechar": sniffed.quotechar or '"'})
 
 
 def _allow_long_fields(size: int) -> None:
