@@ -64,6 +64,10 @@ def test_score_is_exact_span_f1(predicted: set, gold: set, f1: float) -> None:
         # untagged at the start of a sentence
         ("Envoy Adam Brecker met the rebels in Varna on Sunday.\nBrecker confirmed the talks.", "Brecker"),
         ("The talks were led by Dana Kovac of the foreign ministry. Later, Kovac said they had failed.", "Kovac"),
+        # tagged a place once, a person as often: the article's own usage outvotes the slip
+        ("Foreign Minister Jon Selden spoke by phone with his counterpart. Selden thanked him for "
+         "the help. The prime minister welcomed the call from Selden and a visit to Selden was "
+         "discussed in Talvik.", "Selden"),
     ],
 )
 def test_a_bare_surname_of_a_named_person_is_that_person(nlp, text: str, surname: str) -> None:

@@ -88,13 +88,24 @@ def _surnames_are_people(article_id: str, doc: Doc, mentions: list[Mention],
     surnames = {s for s in surnames if s[:1].isupper() and s[1:].islower() and len(s) > 2}
     if not surnames:
         return mentions
-    found = [replace(m, label="PERSON") if m.text in surnames and m.label in _MISTAKEN_SURNAME_LABELS
+    mistaken = _MISTAKEN_SURNAME_LABELS | _places_outvoted(mentions, surnames)
+    found = [replace(m, label="PERSON") if m.text in surnames and m.label in mistaken
              else m for m in mentions]
     for token in doc:
         if token.text in surnames and not token.ent_type_ and token.pos_ == "PROPN":
             index = max(0, bisect_right(starts, token.idx) - 1)
             found.append(Mention(article_id, token.idx, token.idx + len(token), token.text, "PERSON", index))
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _places_outvoted(mentions: list[Mention], surnames: set[str]) -> frozenset[str]:
+    """GPE/LOC join the mistaken labels when the article itself uses the bare surname as a
+    person at least as often as as a place: NER then tagged one of a person's mentions a place
+    ("a call from Kovac"), while a real place of that spelling usually keeps its place tags."""
+    bare = [m for m in mentions if m.text in surnames]
+    as_person = sum(m.label == "PERSON" for m in bare)
+    as_place = sum(m.label in ("GPE", "LOC") for m in bare)
+    return frozenset({"GPE", "LOC"}) if as_place and as_person >= as_place else frozenset()
 
 
 def _sentence_token_ranges(doc: Doc) -> list[tuple[int, int]]:

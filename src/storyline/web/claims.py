@@ -40,7 +40,9 @@ def claims_page(store: Store) -> dict:
 
 def _row(record: dict, info: ArticleInfo) -> dict:
     article = info(record["article"])
-    when, basis = record["as_of"], "as of"
+    # The ledger may already stand in the publication date; say so rather than "as of".
+    from_text = record.get("as_of_source", "text") == "text"
+    when, basis = record["as_of"], "as of" if from_text else "published"
     if not parse_when(when):
         when, basis = article["published"], "published"
     source = record["source"]["name"] or f"{article['outlet'] or 'unknown outlet'} (unattributed)"
