@@ -55,7 +55,7 @@ def _page(html: str):
     yield parse_html("x.html", html)
 
 
-@PROPERTY
+@settings(PROPERTY, max_examples=80)
 @given(data=HOSTILE_BYTES)
 def test_any_bytes_as_records_feed_or_page_never_crash(settings, data: bytes) -> None:
     text = data.decode("utf-8", "replace")
@@ -95,7 +95,7 @@ def test_csv_rows_come_back_as_written(settings, rows: list[tuple[str, str]]) ->
     assert [a.text for a in found] == [text for _, text in rows]
 
 
-@PROPERTY
+@settings(PROPERTY, max_examples=50)  # feedparser takes its time
 @given(items=st.lists(st.tuples(WORDS, WORDS), min_size=1, max_size=8))
 def test_feed_items_come_back_as_written(items: list[tuple[str, str]]) -> None:
     body = "".join(f"<item><title>{escape(t)}</title><description>{escape(d)}</description></item>"

@@ -59,21 +59,24 @@ def article(tmp_path: Path) -> str:
     return str(path)
 
 
-def unreachable_urls() -> list[str]:
+def unreachable_url(form: int) -> str:
     port = free_port()  # nothing listens there
-    return [f"postgresql://reader:{PASSWORD}@127.0.0.1:{port}/news",
-            f"postgres://reader@127.0.0.1:{port}/news?password={PASSWORD}&sslmode=disable"]
+    return (f"postgresql://reader:{PASSWORD}@127.0.0.1:{port}/news",
+            f"postgres://reader@127.0.0.1:{port}/news?password={PASSWORD}&sslmode=disable")[form]
 
 
-@pytest.mark.parametrize("command", [["articles"], ["search", "ferry"], ["entities", "--json"],
-                                     ["ingest", "ARTICLE"]])
-def test_an_unreachable_database_never_shows_its_password(tmp_path, article, command) -> None:
-    for url in unreachable_urls():
-        args = [article if a == "ARTICLE" else a for a in command]
-        for done in (run([*args, "--db", url], tmp_path), run(args, tmp_path, STORYLINE_DB=url)):
-            assert done.returncode != 0
-            assert "could not connect" in done.stderr or "***" in done.stderr, done.stderr
-            assert_no_secret(done.stdout, done.stderr)
+@pytest.mark.parametrize(("command", "form", "via_env"), [
+    (["articles"], 0, False), (["search", "ferry"], 1, True), (["ingest", "ARTICLE"], 0, True),
+    (["entities", "--json"], 1, False),
+])
+def test_an_unreachable_database_never_shows_its_password(tmp_path, article, command, form,
+                                                          via_env) -> None:
+    url = unreachable_url(form)
+    args = [article if a == "ARTICLE" else a for a in command]
+    done = run(args, tmp_path, STORYLINE_DB=url) if via_env else run([*args, "--db", url], tmp_path)
+    assert done.returncode != 0
+    assert "could not connect" in done.stderr or "***" in done.stderr, done.stderr
+    assert_no_secret(done.stdout, done.stderr)
 
 
 @pytest.fixture
@@ -90,8 +93,7 @@ def test_a_working_database_never_shows_its_password(tmp_path, article, pg_url) 
     password = urlsplit(pg_url).password
     assert password
     outputs = []
-    for args in (["ingest", article], ["ingest", article, "--json"], ["articles"],
-                 ["search", "ferry", "--json"], ["export", "--format", "json", "-o", "x.json"]):
+    for args in (["ingest", article], ["articles"], ["export", "--format", "json", "-o", "x.json"]):
         done = run([*args, "--db", pg_url], tmp_path)
         assert done.returncode == 0, done.stderr
         outputs += [done.stdout, done.stderr]
