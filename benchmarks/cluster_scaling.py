@@ -117,8 +117,10 @@ def measure(size: int, texts: list[str], batch_size: int, seed: int) -> dict[str
     prefill_stories(clusterer, vocabulary, size, rng)
     prefill_copies(detector, size, np.random.default_rng(seed))
     print(f"  pre-filled {size} articles in {time.perf_counter() - started:.0f}s", flush=True)
-    batch = [perturbed(rng.choice(texts), rng, size + i) for i in range(batch_size)]
-    memory_batch = [perturbed(rng.choice(texts), rng, size + batch_size + i) for i in range(batch_size // 3)]
+    # the same articles at every size (their own generator), so only the corpus size differs
+    batch_rng = random.Random(seed + 1)
+    added = [perturbed(batch_rng.choice(texts), batch_rng, 10**9 + i) for i in range(batch_size * 4 // 3)]
+    batch, memory_batch = added[:batch_size], added[batch_size:]
     return {"stories": timed(clusterer.add, batch, memory_batch),
             "copies": timed(detector.add, batch, memory_batch)}
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 class IndexLimits:
     centroid_terms: int = 60
     query_terms: int = 20
-    postings_per_term: int = 64
+    postings_per_term: int = 16  # small enough to fill early: lookups cost the same at 10k and 100k
     candidates: int = 32  # clusters scored in full per lookup
 
 

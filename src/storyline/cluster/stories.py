@@ -44,12 +44,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 
 from storyline.cluster.features import DocumentFrequencies, FeatureWeights, term_counts, weigh
 from storyline.cluster.index import Cluster, ClusterIndex, IndexLimits
 from storyline.cluster.local import LocalSettings, LocalTerms
-from storyline.dates import iso_day
+from storyline.dates import iso_day as _parse_day
 from storyline.errors import ConfigError, NotFoundError
 from storyline.models import Article, Extraction, Story
 from storyline.registry import register
@@ -274,6 +275,12 @@ class StoryClusterer:
         clusterer = cls(settings)
         state_from_rows(clusterer, rows)
         return clusterer
+
+
+@lru_cache(maxsize=8192)
+def iso_day(value: str | None) -> date | None:
+    """``dates.iso_day``, remembered: every candidate's span is checked on every lookup."""
+    return _parse_day(value)
 
 
 def _join(cluster: Cluster, article: Article) -> None:
