@@ -42,7 +42,8 @@ class DaskRunner:
 
     def map(self, work: Callable, batches: Iterable[list], settings: Settings
             ) -> Iterator[tuple[list, list]]:
-        """Yield ``(batch, work(batch, settings))`` per batch, in the order given."""
+        """Yield ``(batch, results)`` per batch, in the order given: ``work(part, settings)``
+        of each of its partitions, joined (a failed partition: one Failure per item)."""
         self._load_model_everywhere(settings.get("nlp.model"))
         size, retries = settings.get("scale.partition_size"), settings.get("scale.retries")
         pending: deque = deque()
