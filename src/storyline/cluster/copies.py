@@ -25,6 +25,7 @@ The LSH index is rebuilt from the signatures when the rows are loaded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -66,13 +67,22 @@ class _Group:
     members: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8)
+def _band_params(threshold: float, permutations: int) -> tuple[int, int]:
+    """datasketch finds the bands and rows for a threshold by numeric integration (0.1-0.2 s);
+    every query rebuilds a detector from stored state, so work them out once per process."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+    return lsh.b, lsh.r
+
+
 @register("copies.minhash.v1")
 class CopyDetector:
     """Add articles one at a time; read the copy groups (two or more members) any time."""
 
     def __init__(self, settings: CopySettings = CopySettings()) -> None:
         self.settings = settings
-        self.lsh = MinHashLSH(threshold=settings.hinted_threshold, num_perm=settings.permutations)
+        self.lsh = MinHashLSH(num_perm=settings.permutations,
+                              params=_band_params(settings.hinted_threshold, settings.permutations))
         self.signed: dict[str, Signed] = {}
         self.group_of: dict[str, str] = {}
         self.groups_by_id: dict[str, _Group] = {}
