@@ -1,7 +1,7 @@
 """Crash safety: SIGKILL ``storyline ingest`` at random points; nothing is lost or doubled.
 
 Each round ingests the crash corpus into a fresh store and kills the ingest after a seeded
-random delay (up to a third of a clean run's time), again and again, resuming each time, until a run
+random delay (up to a quarter of a clean run's time), again and again, resuming each time, until a run
 completes (once MIN_KILLS kills are done, the next run is left to complete). After every kill
 the store must pass its integrity check; after the completing run it must hold exactly the
 facts of a clean, uninterrupted run of the same input (every kind of fact, row by row). Rounds
@@ -26,7 +26,7 @@ from tests.reliability.runner import ForkServer
 MIN_KILLS = 20
 # Each kill comes within this share of a clean run's time: a resumed run then dies a few
 # batches further on, so one round's kills walk through the whole batch (and its end).
-KILL_WITHIN = 0.35
+KILL_WITHIN = 0.25
 MAX_RUNS_PER_ROUND = 40  # a round that never completes is a failure, not an endless loop
 SEED = 7_2024
 CONFIG = "[nlp]\nbatch_size = 4\n"
