@@ -46,7 +46,7 @@ def store_options(command: Callable, creates: bool = False) -> Callable:
     """--db and --config for every command that reads or writes a store. Only a command that
     ``creates`` a store may start a new file: a mistyped --db elsewhere is an error."""
 
-    @click.option("--db", envvar="STORYLINE_DB", help="Store file [env STORYLINE_DB; default ./storyline.db].")
+    @click.option("--db", envvar="STORYLINE_DB", help="Store: a SQLite file or a postgresql:// URL [env STORYLINE_DB; default ./storyline.db].")
     @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="A TOML settings file.")
     @wraps(command)
     def wrapper(db: str | None, config_file: str | None, **kwargs):
@@ -384,9 +384,12 @@ def serve(store: Store, settings: Settings, host, port, allow_ingest) -> None:
 
     from storyline.api import create_app
 
-    app = create_app(store.target, allow_ingest=allow_ingest, token=os.environ.get("STORYLINE_TOKEN") or None)
+    # The app gets the target as given (a URL with its password); only the redacted form is shown.
+    app = create_app(str(settings.get("store.db")), allow_ingest=allow_ingest,
+                     token=os.environ.get("STORYLINE_TOKEN") or None)
+    shown = store.target
     store.close()  # the server opens its own connection per request
-    click.echo(f"Serving {app.state.db} at http://{host}:{port}/ (API at /api, schema at /openapi.json); "
+    click.echo(f"Serving {shown} at http://{host}:{port}/ (API at /api, schema at /openapi.json); "
                "Ctrl+C stops it", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
