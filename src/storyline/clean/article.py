@@ -57,7 +57,8 @@ def clean_article(raw: RawArticle) -> Article:
         id=article_id(digest),
         source=raw.source,
         text=text,
-        raw_text=raw.text,
+        # NUL is never text, and PostgreSQL text can't hold it: the raw copy drops it too.
+        raw_text=raw.text.replace("\x00", ""),
         content_hash=digest,
         language=language,
         removed=removed,
