@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
+
 from storyline.errors import BlockedAddressError, FetchError
 from storyline.ingest.web import blocked_reason, check_url, is_url
+from tests.local_http import serving
 
 ARTICLE = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Council approves budget</title>
@@ -85,21 +86,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # keep test output clean
 
 
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # A client that hung up mid-body is what these tests do on purpose. The default prints a
-        # traceback to sys.stderr, which may be another test's captured output by then.
-        pass
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 @pytest.fixture

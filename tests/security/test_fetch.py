@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import gzip
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+
 from click.testing import CliRunner
 
 from storyline.cli import main
 from storyline.errors import BlockedAddressError, FetchError
 from storyline.ingest.web import check_url
+from tests.local_http import serving
 
 FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title><item>'
         b"<title>Ferry</title><description>Ferries sail again.</description></item></channel></rss>")
@@ -167,22 +168,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-class _QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address) -> None:
-        # A client that hung up mid-body is what these tests do on purpose. The default prints a
-        # traceback to sys.stderr, which may be another test's captured output by then.
-        pass
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 @pytest.fixture
