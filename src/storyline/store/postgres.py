@@ -30,6 +30,7 @@ from storyline.models import (
 from storyline.store import postgres_rows as rows
 from storyline.store import postgres_search
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
+from storyline.store.checks import event_filters
 from storyline.store.postgres_migrations import MIGRATIONS, WRITE_LOCK, PgMigration, migrate
 from storyline.store.postgres_checks import integrity_problems
 # The row<->model conversions SQLite uses, shared so both backends store the same values.
@@ -275,17 +276,8 @@ class PostgresStore:
     def events(self, date_from: str | None = None, date_to: str | None = None,
                types: Iterable[str] = (), dates: Iterable[str] = ()) -> list[Event]:
         """Event mentions by date (undated last); filtered by a date range, types or exact dates."""
-        clauses, params = [], []
-        # "<= to + U+FFFF": a day-precision bound also takes the times of that day
-        for clause, value in (("date >= %s", date_from), ("date <= %s", date_to and date_to + "\uffff")):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        for column, values in (("type", sorted(set(types))), ("date", sorted(set(dates)))):
-            if values:
-                clauses.append(f"{column} = ANY(%s)")
-                params.append(values)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = event_filters(date_from, date_to, types, dates, "%s",
+                                      lambda column, values: (f"{column} = ANY(%s)", [values]))
         with self._session("read events") as conn:
             return rows.select_facts(conn, "events", where, params)
 

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import psycopg
 
+from storyline.store.checks import offset_problems
+
 from storyline.store.postgres_migrations import current_version, latest_version
-
-_FACT_TABLES = (("mentions", "mention"), ("sentences", "sentence"),
-                ("timexes", "time expression"), ("roles", "role"),
-                ("framing_terms", "framing term"), ("events", "event"),
-                ("claims", "claim"), ("quotes", "quote"))
-
 
 def integrity_problems(conn: psycopg.Connection) -> list[str]:
     return [*_schema_problems(conn), *_index_problems(conn), *_search_problems(conn),
-            *_redirect_problems(conn), *_offset_problems(conn)]
+            *_redirect_problems(conn), *offset_problems(conn)]
 
 
 def _schema_problems(conn: psycopg.Connection) -> list[str]:
@@ -53,18 +49,3 @@ def _redirect_problems(conn: psycopg.Connection) -> list[str]:
         "LEFT JOIN entities e ON e.id = r.new_id WHERE e.id IS NULL ORDER BY r.old_id"
     ).fetchall()
     return [f"merged entity {old} redirects to {new}, which is not stored" for old, new in dangling]
-
-
-def _offset_problems(conn: psycopg.Connection) -> list[str]:
-    problems = []
-    for table, label in _FACT_TABLES:
-        found = conn.execute(
-            f'SELECT f.article_id, f."start", f."end", length(a.text) FROM {table} f '
-            "JOIN articles a ON a.id = f.article_id "
-            'WHERE f."start" < 0 OR f."end" < f."start" OR f."end" > length(a.text)'
-        ).fetchall()
-        problems += [
-            f"a {label} of article {aid} spans {start}:{end}, outside its text (0:{length})"
-            for aid, start, end, length in found
-        ]
-    return problems

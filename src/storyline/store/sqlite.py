@@ -33,6 +33,7 @@ from storyline.store import sqlite_clusters as cluster_rows
 from storyline.store import sqlite_facts as fact_rows
 from storyline.store import sqlite_framing as framing_rows
 from storyline.store.base import EntitySummary, SaveResult, SearchHit
+from storyline.store.checks import event_filters, offset_problems
 from storyline.store.migrations import MIGRATIONS, Migration, migrate, write_transaction
 
 BUSY_TIMEOUT_MS = 5000
@@ -305,18 +306,7 @@ class SQLiteStore:
     def events(self, date_from: str | None = None, date_to: str | None = None,
                types: Iterable[str] = (), dates: Iterable[str] = ()) -> list[Event]:
         """Event mentions by date (undated last); filtered by a date range, types or exact dates."""
-        clauses: list[str] = []
-        params: list[str] = []
-        # "<= to + U+FFFF": a day-precision bound also takes the times of that day
-        for clause, value in (("date >= ?", date_from), ("date <= ?", date_to and date_to + "\uffff")):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        for column, values in (("type", sorted(set(types))), ("date", sorted(set(dates)))):
-            if values:
-                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
-                params.extend(values)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = event_filters(date_from, date_to, types, dates, "?", _sqlite_one_of)
         with self._session("read events") as conn:
             return fact_rows.select_facts(conn, "events", where, params)
 
@@ -369,7 +359,7 @@ class SQLiteStore:
             return [
                 *_sqlite_problems(conn),
                 *_search_index_problems(conn),
-                *_offset_problems(conn),
+                *offset_problems(conn),
             ]
 
 
@@ -611,19 +601,5 @@ def _search_index_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def _offset_problems(conn: sqlite3.Connection) -> list[str]:
-    problems = []
-    for table, label in (("mentions", "mention"), ("sentences", "sentence"),
-                         ("timexes", "time expression"), ("roles", "role"),
-                         ("framing_terms", "framing term"), ("events", "event"),
-                         ("claims", "claim"), ("quotes", "quote")):
-        rows = conn.execute(
-            f'SELECT f.article_id, f."start", f."end", length(a.text) FROM {table} f '
-            "JOIN articles a ON a.id = f.article_id "
-            'WHERE f."start" < 0 OR f."end" < f."start" OR f."end" > length(a.text)'
-        ).fetchall()
-        problems += [
-            f"a {label} of article {aid} spans {start}:{end}, outside its text (0:{length})"
-            for aid, start, end, length in rows
-        ]
-    return problems
+def _sqlite_one_of(column: str, values: list[str]) -> tuple[str, list[str]]:
+    return f"{column} IN ({','.join('?' * len(values))})", values
