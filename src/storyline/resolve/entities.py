@@ -21,7 +21,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def normalize_name(surface: str) -> str:
-    """'The U.S.' -> 'us', "Oman's" -> 'oman', 'Al-Nuri' -> 'al thani'."""
+    """'The U.S.' -> 'us', "Oman's" -> 'oman', 'Al-Nuri' -> 'al nuri'."""
     text = unicodedata.normalize("NFKC", surface).strip()
     text = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text))
     text = text.replace(".", "")
