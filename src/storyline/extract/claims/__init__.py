@@ -13,9 +13,23 @@ out, offsets into ``Article.text``):
 ``group_claims`` (collection level) groups claims about one quantity across articles.
 """
 
-from storyline.extract.claims.component import RuleClaims
-from storyline.extract.claims.figures import Figure, find_figures, parse_number
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
 from storyline.extract.claims.group import group_claims, keyed_claim_groups, quantity_key
+
+# Loaded on first use, since they import spaCy: the query side needs only ``group``.
+_LAZY = {"RuleClaims": "component", "Figure": "figures", "find_figures": "figures",
+         "parse_number": "figures"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f"storyline.extract.claims.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["Figure", "RuleClaims", "find_figures", "group_claims", "keyed_claim_groups", "parse_number",
            "quantity_key"]
