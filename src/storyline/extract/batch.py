@@ -10,7 +10,7 @@ from storyline.extract import roles as _roles  # noqa: F401  (registers roles.ru
 from storyline.extract import framing as _framing  # noqa: F401  (registers framing.terms.v1)
 from storyline.extract import events as _events  # noqa: F401  (registers events.rules.v1)
 from storyline.extract import quotes as _quotes  # noqa: F401  (registers quotes.rules.v1)
-from storyline.extract import claims as _claims  # noqa: F401  (registers claims.rules.v1)
+from storyline.extract.claims import component as _claims  # noqa: F401  (registers claims.rules.v1)
 from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
 from storyline.extract.pubdate import infer_published_range
 from storyline.models import Article, Extraction
