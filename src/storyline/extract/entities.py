@@ -45,14 +45,18 @@ class SpacyEntities:
 
     @staticmethod
     def sentences(article_id: str, doc: Doc) -> list[Sentence]:
-        found: list[Sentence] = []
+        """spaCy's sentences, trimmed of spaces and of a quote mark that belongs to a neighbour;
+        a closing quote the parser split off joins its sentence (never across a line break)."""
+        spans: list[tuple[int, int]] = []
         text = doc.text  # a property that re-joins every token: read it once, not per sentence
         for first, last in _sentence_token_ranges(doc):
-            start = doc[first].idx
-            start, end = _strip_span(text, start, doc[last - 1].idx + len(doc[last - 1]))
-            if start < end:  # spaCy makes whitespace-only "sentences" between paragraphs
-                found.append(Sentence(article_id, len(found), start, end))
-        return found
+            start, end = _strip_span(text, doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+            if start < end and not any(c.isalnum() for c in text[start:end]):
+                if spans and "\n" not in text[spans[-1][1]:start]:
+                    spans[-1] = (spans[-1][0], end)  # '"' after 'May.' closes that sentence
+            elif start < end:  # spaCy makes whitespace-only "sentences" between paragraphs
+                spans.append((start, end))
+        return [Sentence(article_id, index, start, end) for index, (start, end) in enumerate(spans)]
 
     @staticmethod
     def mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
