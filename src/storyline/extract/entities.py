@@ -10,6 +10,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+from storyline.extract.mention_types import retype_mentions
 from storyline.models import Article, Mention, Sentence
 from storyline.registry import register
 
@@ -69,7 +70,8 @@ class SpacyEntities:
             found.append(
                 Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, index)
             )
-        return _surnames_are_people(article_id, doc, found, starts)
+        # the words around a name correct its label first ("salvage firm X", "... Kaisha")
+        return _surnames_are_people(article_id, doc, retype_mentions(doc, found), starts)
 
     @staticmethod
     def score(predicted: Iterable[Span], gold: Iterable[Span]) -> Scores:
