@@ -48,6 +48,8 @@ def test_the_component_is_registered() -> None:
         # the parser ends the sentence inside the quote; the attribution after it still counts
         ("The mayor spoke in Dunmore.\n“How long must we wait for this bridge?” Ortiz said.",
          [("How long must we wait for this bridge?", "said", "Ortiz")]),
+        ("‘We will strike on Monday,’ the union leader said.",
+         [("We will strike on Monday,", "said", "the union leader")]),
         # a quote signed with a dash, as in a list of readers' voices
         ("“The bridge has cut our town in two for a year now.” ― Lena Ortiz",
          [("The bridge has cut our town in two for a year now.", "―", "Lena Ortiz")]),
@@ -76,6 +78,29 @@ def test_a_quote_over_two_paragraphs_continues(nlp) -> None:
     assert [(q.text[:12], q.cue, q.speaker) for q in quotes] == [
         ("The harbour ", "wrote", "Garnier"), ("We must wide", "wrote", "Garnier")]
     assert quotes[0].group == quotes[1].group == quotes[0].start
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # the second half of a split quote ends its paragraph: the next paragraph's "said" is
+        # another statement, not its attribution
+        ("“The tide gave us a chance,” he said. “We took it.”\n\nThe port office said it would reopen.",
+         ["he", "he"]),
+        ("“We kept the ship safe,” said Dana Kovac of the Crew Forum. “They should not pay.”\n\n"
+         "Paul Garnier has insisted that the ship stays.",
+         ["Dana Kovac of the Crew Forum", "Dana Kovac of the Crew Forum"]),
+    ],
+)
+def test_a_split_quote_keeps_its_speaker_at_a_paragraph_end(nlp, text: str, speakers: list) -> None:
+    assert [q.speaker for q in run(nlp, text)] == speakers
+
+
+def test_a_spokesperson_for_an_organization_points_at_the_organization(nlp) -> None:
+    text = "“We are pleased with the ruling,” a spokesperson for the British Harbour Board said."
+    quote, = run(nlp, text)
+    # the organization's mention (spaCy may take "the" into it), not the people word "British"
+    assert text.index("the British") <= quote.speaker_mention < text.index("Harbour")
 
 
 @pytest.mark.parametrize(
@@ -172,6 +197,11 @@ def test_indirect_speech_only_when_asked(nlp, text: str, expected: tuple) -> Non
         ("“Open” and “closed”", 2),
         ("An unclosed “quote runs to the end", 1),
         ('A 5" pipe', 0),
+        ("A ‘fair deal’ and a 'new start'", 2),  # single marks, curly and straight
+        ("She said ‘we don’t know’ and left.", 1),  # an apostrophe inside does not close it
+        ("The workers’ union and Norland’s port", 0),  # apostrophes only
+        ("rock 'n' roll in the '90s", 0),
+        ("“He told me ‘no’ twice,” she said.", 1),  # a quote inside a quote is part of it
     ],
 )
 def test_quote_marks_pair_up(text: str, count: int) -> None:

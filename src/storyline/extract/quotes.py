@@ -148,6 +148,13 @@ def find_stretches(text: str) -> list[_Stretch]:
 
 
 def _paragraph_stretches(text: str, start: int, end: int, paragraph: int) -> list[_Stretch]:
+    double = _double_stretches(text, start, end, paragraph)
+    single = [s for s in _single_stretches(text, start, end, paragraph)
+              if not any(d.mark_start <= s.mark_start < d.mark_end for d in double)]
+    return sorted(double + single, key=lambda s: s.mark_start)
+
+
+def _double_stretches(text: str, start: int, end: int, paragraph: int) -> list[_Stretch]:
     found = []
     opened: int | None = None
     for at in range(start, end):
@@ -160,6 +167,24 @@ def _paragraph_stretches(text: str, start: int, end: int, paragraph: int) -> lis
             opened = None
     if opened is not None and opened < end - 1:  # never closed: runs to the paragraph end
         found.append(_stretch(text, opened, end, paragraph, closed=False))
+    return found
+
+
+# Single quote marks (British style, headlines): an opening mark after a space, bracket, dash or
+# colon and before a letter; a closing one after a non-space and before no letter or digit.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–:-]))(?P<open>[‘'])(?=[^\W\d_])"
+                     r"(?P<words>[^‘’'\n]*?(?:[’'][^\W\d_][^‘’'\n]*?)*)(?<=\S)(?P<close>[’'])(?![^\W_])")
+_MIN_SINGLE_CHARS = 3  # "rock 'n' roll" is not a quote
+
+
+def _single_stretches(text: str, start: int, end: int, paragraph: int) -> list[_Stretch]:
+    """Stretches in single quotes; an apostrophe inside a word ("don’t", "Norland’s") neither
+    opens nor closes one, and a closing mark must match its opening one (curly or straight)."""
+    found = []
+    for match in _SINGLE.finditer(text[:end], start):
+        pair = match.group("open") + match.group("close")
+        if pair in ("‘’", "''") and len(match.group("words")) >= _MIN_SINGLE_CHARS:
+            found.append(_stretch(text, match.start("open"), match.end("close"), paragraph, closed=True))
     return found
 
 
@@ -220,8 +245,10 @@ def _attribute(frame: list[Token], stretch: _Stretch, mentions: list[Mention]) -
 
 
 def _starts_right_after(text: str, at: int, start: int) -> bool:
-    """Whether a sentence starting at ``start`` begins right after ``at`` on the same line."""
-    return at <= start and start - at <= 2 and not text[at:start].strip()
+    """Whether a sentence starting at ``start`` begins right after ``at`` on the same line (the
+    next paragraph is another statement, often by someone else)."""
+    gap = text[at:start]
+    return at <= start and start - at <= 2 and not gap.strip() and "\n" not in gap
 
 
 _DASH_SOURCE = re.compile(r"[ \t]*([―—–])[ \t]*")
@@ -310,11 +337,17 @@ def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, 
     if bracket > 0 and ")" not in head.doc.text[bracket:end]:  # "Naor Shiri (Yesh Atid"
         end = len(head.doc.text[start:bracket].rstrip()) + start
     if mention is None:  # "the finance minister, Paul Garnier": the name in the apposition
-        mention = next((m for m in mentions if start <= m.start and m.end <= end
-                        and m.label in _SPEAKER_LABELS), None)
+        mention = _name_inside(mentions, start, end)
     else:
         start, end = min(start, mention.start), max(end, mention.end)
     return head.doc.text[start:end], start, end, None if mention is None else mention.start
+
+
+def _name_inside(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The name a speaker's phrase holds: a person or organization before a place or people
+    ("a spokesman for the Norland Port Board", "the Norlandic minister Paul Garnier")."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.label in _SPEAKER_LABELS]
+    return min(inside, key=lambda m: (m.label not in ("PERSON", "ORG"), m.start), default=None)
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -367,9 +400,11 @@ def _keep(doc: Doc, stretch: _Stretch, attribution: _Attribution | None) -> bool
 
 def _is_partial(doc: Doc, stretch: _Stretch) -> bool:
     """A fragment inside a sentence: a word runs straight into the opening mark and the quoted
-    words start in lower case ("called it a “disgrace”", not "said: “We ...")."""
+    words start in lower case ("called it a “disgrace”", not "said: “We ..."); in single marks,
+    whatever the case (a headline's "Mayor Calls Plan a ‘Disgrace’")."""
     before = doc.text[:stretch.mark_start].rstrip()[-1:]
-    return before.isalnum() and not doc.text[stretch.start:stretch.start + 1].isupper()
+    single = doc.text[stretch.mark_start] in "‘'"
+    return before.isalnum() and (single or not doc.text[stretch.start:stretch.start + 1].isupper())
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:
