@@ -10,14 +10,11 @@ they take part in, anchored to the timex of its clause or to the report's day). 
 same word on the same anchor share a line; lines are ordered by anchor (undated: ordinal 0).
 Target names come from the corpus's target list (a gold file's first line may misspell one).
 
-Scoring follows the task's method: each timeline becomes temporal relations (mentions on one
-line, or on lines with the same ordinal, are SIMULTANEOUS; consecutive ordinals are BEFORE;
-a mention IS_INCLUDED in its line's anchor date when the date is not fully unknown), and
-temporal awareness (UzZaman & Allen) is computed: precision = system relations implied by
-the gold timeline's closure over the system relations, recall the other way round,
-micro-averaged over target entities. A timeline is a total preorder, so its closure is read
-off the ordinals directly. This is our reimplementation, not the official scorer: numbers
-are close to, not identical with, the published ones.
+Scoring is the task's temporal awareness over reduced graphs, reimplemented in
+``semeval2015_score`` (read its docstring: ordinal-0 lines do not count, each event is
+SIMULTANEOUS with its anchor, consecutive events BEFORE or SIMULTANEOUS, implied relations
+dropped before counting). ``mentions`` is an in-house extra: event mentions placed in the
+right entity's timeline, whatever their ordinal.
 """
 
 from __future__ import annotations
@@ -30,11 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import InputError
+from storyline.evaluate import semeval2015_score as score
 from storyline.evaluate.semeval2015_system import Mention as SystemMention
 from storyline.evaluate.semeval2015_system import TargetMatcher, document_mentions
-
-Relation = tuple[str, str, str]  # (relation, a, b)
-
 
 @dataclass
 class Document:
@@ -134,8 +129,8 @@ def system_timelines(documents: list[Document], targets: list[str], nlp) -> dict
 
 def _order(mentions: list[SystemMention], documents: dict[str, Document]) -> Timeline:
     lines: dict[tuple, list[str]] = defaultdict(list)
-    for mention in mentions:
-        anchor = pad_anchor(mention.anchor)
+    anchors = refined_anchors(mentions)
+    for mention, anchor in zip(mentions, anchors):
         key = (anchor, mention.lemma) if not anchor.startswith("XXXX") else (anchor, id(mention))
         mention_id = documents[mention.document].span_id(mention.start, mention.end)
         if mention_id and mention_id not in lines[key]:
@@ -146,6 +141,31 @@ def _order(mentions: list[SystemMention], documents: dict[str, Document]) -> Tim
         ordinal = dated.index(anchor) + 1 if anchor in dated else 0
         timeline.lines.append((ordinal, anchor, ids))
     return timeline
+
+
+def refined_anchors(mentions: list[SystemMention]) -> list[str]:
+    """Each mention's padded anchor; a coarse one ("2031-XX-XX") takes the finer date another
+    mention of the same word has within it ("2031-05-06"), when the finer dates agree: reports of one event give it one date, the most precise any of them knows."""
+    padded = [pad_anchor(m.anchor) for m in mentions]
+    finer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for mention, anchor in zip(mentions, padded):
+        for coarse in _coarser(anchor):
+            finer[(mention.lemma, coarse)].add(anchor)
+    refined = []
+    for mention, anchor in zip(mentions, padded):
+        options = finer.get((mention.lemma, anchor), set())
+        finest = max(options, key=_coarse_first, default=anchor)
+        agree = all(o == finest or o in _coarser(finest) for o in options)
+        refined.append(finest if agree else anchor)
+    return refined
+
+
+def _coarser(anchor: str) -> list[str]:
+    """The coarser anchors that hold this one: "2031-05-06" -> 2031-05-XX, 2031-XX-XX."""
+    year, month, day = anchor.split("-")
+    if year.startswith("X"):
+        return []
+    return ([f"{year}-{month}-XX"] if day != "XX" else []) + ([f"{year}-XX-XX"] if month != "XX" else [])
 
 
 def _coarse_first(anchor: str) -> str:
@@ -162,55 +182,10 @@ def pad_anchor(value: str | None) -> str:
 
 
 # -- scoring ----------------------------------------------------------------------------------
-def relations(timeline: Timeline) -> set[Relation]:
-    """The timeline's relations before closure (see the module docstring)."""
-    found: set[Relation] = set()
-    ordered = sorted((line for line in timeline.lines if line[0] > 0), key=lambda line: line[0])
-    by_ordinal: dict[int, list[str]] = defaultdict(list)
-    for ordinal, _, mentions in ordered:
-        by_ordinal[ordinal] += mentions
-    ordinals = sorted(by_ordinal)
-    for ordinal, _, mentions in timeline.lines:
-        group = by_ordinal[ordinal] if ordinal > 0 else mentions
-        found |= {("SIMULTANEOUS", *sorted((a, b))) for a in group for b in group if a < b}
-    for before, after in zip(ordinals, ordinals[1:]):
-        found |= {("BEFORE", a, b) for a in by_ordinal[before] for b in by_ordinal[after]}
-    for _, anchor, mentions in timeline.lines:
-        if anchor != "XXXX-XX-XX":
-            found |= {("IS_INCLUDED", m, anchor) for m in mentions}
-    return found
-
-
-def implied(timeline: Timeline, relation: Relation) -> bool:
-    """Whether ``relation`` is in the closure of the timeline's relations."""
-    kind, a, b = relation
-    place = {m: (ordinal, anchor, i) for i, (ordinal, anchor, ms) in enumerate(timeline.lines)
-             for m in ms}
-    if a not in place:
-        return False
-    if kind == "IS_INCLUDED":
-        return place[a][1] == b
-    if b not in place:
-        return False
-    (ord_a, _, line_a), (ord_b, _, line_b) = place[a], place[b]
-    if kind == "SIMULTANEOUS":
-        return line_a == line_b or ord_a == ord_b > 0
-    return 0 < ord_a < ord_b
-
-
 def temporal_awareness(gold: dict[str, Timeline], system: dict[str, Timeline]) -> dict[str, float]:
-    """Micro-averaged temporal-awareness precision, recall and F1 over the target entities."""
-    hits_p = total_p = hits_r = total_r = 0
-    for target, gold_timeline in gold.items():
-        system_timeline = system.get(target, Timeline())
-        predicted, wanted = relations(system_timeline), relations(gold_timeline)
-        hits_p += sum(implied(gold_timeline, r) for r in predicted)
-        hits_r += sum(implied(system_timeline, r) for r in wanted)
-        total_p, total_r = total_p + len(predicted), total_r + len(wanted)
-    precision = hits_p / total_p if total_p else 0.0
-    recall = hits_r / total_r if total_r else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": 100 * precision, "recall": 100 * recall, "f1": 100 * f1}
+    """Micro temporal awareness over the target entities (see ``semeval2015_score``)."""
+    return score.temporal_awareness([(timeline.lines, system.get(target, Timeline()).lines)
+                                     for target, timeline in gold.items()])
 
 
 def mention_scores(gold: dict[str, Timeline], system: dict[str, Timeline]) -> dict[str, float]:

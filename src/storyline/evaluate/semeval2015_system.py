@@ -6,9 +6,10 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
 1. **Targets in the text** (``TargetMatcher``): a target is named by its full name, its
    acronym ("United Motor Works" -> "UMW"), or a run of its own words that still identifies it
    (a surname, "Nikkei" for "Nikkei 300", "A999" for "Velor A999") — never by generic words
-   ("index", "airlines"), place words or a run that is another target's name. The most specific
-   target wins ("Velor A999" over "Velor"). "it"/"he"/"they" take the latest target before them
-   (a person for he/she, else a thing).
+   ("index", "airlines"), place words, a lone middle word ("Korso" of "Velor Korso Jets") or
+   a run that is another target's name. The most specific target wins ("Velor A999" over
+   "Velor"). "it"/"he"/"they" take the latest target before them (a person for he/she, else a
+   thing).
 2. **Event mentions** (``candidates``): every main verb, every PLOVER trigger noun and eventive
    noun (a deverbal suffix or a general list of news happenings); a verb with its particle is one
    mention ("rolled out").
@@ -16,8 +17,8 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
    along xcomp/conj chains), objects, prepositional objects, the noun a relative clause or
    participle hangs on; for a noun, its possessor, compounds and "of/by/for/with" objects, and
    the subject of the light verb it is the object of ("X made its first flight").
-4. **Anchors**: the timex of the event's clause (``patterns.date_of``); else the document's
-   creation time for what happened (news reports the day's events), unknown for the rest.
+4. **Anchors** (``semeval2015_anchors``): the event's own date, else by tense the day the report
+   is about (its lead's "yesterday") or the report's own day; nothing for what did not happen.
    Lines are ordered by anchor (coarser dates first), same anchor same ordinal.
 """
 
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract.entities import SpacyEntities
 from storyline.extract.events import lexicon as lx
-from storyline.extract.events.patterns import date_of, modality_of
+from storyline.evaluate.semeval2015_anchors import anchor_value, reference_day
 from storyline.extract.roles import RuleRoles
 from storyline.extract.time import RuleTimex
 from storyline.models import Article
@@ -54,7 +55,6 @@ EVENT_NOUNS = frozenset(
     "recovery takeover buyout acquisition restructuring layoffs job jobs".split())
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "agent",
                        "prep", "pobj", "csubj"})
-_FINITE = frozenset({"VBD", "VBN", "VBZ", "VBP"})
 _NOUN_ARG_PREPS = frozenset({"of", "by", "for", "with", "from", "between", "to", "against"})
 
 
@@ -105,6 +105,8 @@ class TargetMatcher:
         for run in runs:
             if person and run[-1] != words[-1]:
                 continue  # people go by their surname, not their first name
+            if len(run) == 1 and run[0] not in (words[0], words[-1]):
+                continue  # a name is shortened to its first or last word, not a middle one
             distinctive = [w for w in run if w not in GENERIC_WORDS and w not in places]
             if distinctive and run not in full and not any(w.isdigit() for w in run[:1] if len(run) == 1):
                 forms.add(run)
@@ -264,22 +266,14 @@ def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[M
     spots = matcher.spots(doc)
     owner = {i: s.target for s in spots for i in range(s.start, s.end)}
     owner.update(_pronoun_targets(doc, spots))
+    reference = reference_day(doc, timexes, document.published)
     found: dict[str, list[Mention]] = defaultdict(list)
     for token in candidates(doc):
         targets = {owner[t.i] for t in participants(token) if t.i in owner}
         if not targets:
             continue
         start, end = extent(token)
-        anchor = _anchor_value(token, timexes, document.published)
+        anchor = anchor_value(token, timexes, document.published, reference)
         for target in targets:
             found[target].append(Mention(document.id, start, end, token.lemma_.lower(), anchor))
     return found
-
-
-def _anchor_value(token: Token, timexes, published: str | None) -> str | None:
-    timex = date_of(token, timexes, token.doc)
-    if timex is not None and timex.value and re.match(r"\d{4}", timex.value):
-        return timex.value
-    if modality_of(token) == "happened" and token.tag_ in _FINITE and published:
-        return published  # a finite verb reported without a date: the day of the report
-    return None
