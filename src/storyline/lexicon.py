@@ -11,11 +11,15 @@ Nothing here names a person, place or organization: only general English words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from storyline.config import Settings, load_settings
 from storyline.errors import ConfigError
+
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -49,4 +53,11 @@ def lexicon() -> Lexicon:
     return Lexicon.from_settings(load_settings())
 
 
-__all__ = ["Lexicon", "lexicon"]
+def name_key(text: str) -> str:
+    """'The Varnel Co.'s' -> 'varnel co': the words a list is matched against (no leading
+    article, possessive or dots; lower case)."""
+    bare = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", " ".join(text.split())))
+    return bare.replace(".", "").casefold()
+
+
+__all__ = ["Lexicon", "lexicon", "name_key"]

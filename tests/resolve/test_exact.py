@@ -37,12 +37,14 @@ def extraction(article_id: str, *mentions: tuple[str, str]) -> Extraction:
 
 def test_variants_merge_types_stay_apart_and_numbers_are_not_entities() -> None:
     first = extraction("a", ("the Harbour Board", "ORG"), ("Harbour Board", "ORG"), ("Monday", "DATE"))
-    second = extraction("b", ("Harbour Board", "ORG"), ("Harbour Board", "PERSON"))
-    entities = resolve_entities([first, second])
-    ids = [m.entity_id for m in first.mentions + second.mentions]
+    second = extraction("b", ("Harbour Board", "ORG"))
+    # an article that names a person so twice keeps its person (one use would be a tagging slip)
+    third = extraction("c", ("Harbour Board", "PERSON"), ("Harbour Board", "PERSON"))
+    entities = resolve_entities([first, second, third])
+    ids = [m.entity_id for m in first.mentions + second.mentions + third.mentions]
     assert ids[0] == ids[1] == ids[3]  # same ORG in two articles, one id
     assert ids[2] is None  # DATE is a mention, not an entity
-    assert ids[4] != ids[0]  # a PERSON of the same name is another entity
+    assert ids[4] == ids[5] != ids[0]  # a PERSON of the same name is another entity
     assert len(entities) == 2
 
 

@@ -17,12 +17,11 @@ mentions of the same name in the article. The words come from ``storyline.lexico
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.lexicon import Lexicon, lexicon
+from storyline.lexicon import Lexicon, lexicon, name_key
 from storyline.models import Mention
 
 ORG, PLACE, LANDFORM = "ORG", "GPE", "LOC"
@@ -33,9 +32,11 @@ _NOT_A_LANDFORM = frozenset({"PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _NOT_DESCRIBED_ORG = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
                                 "WORK_OF_ART"})
 _NOT_DESCRIBED_PLACE = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+# A description spreads to the name's other mentions in the article, but never over a place
+# or organisation label: NER's span may have been wrong where the description was read.
+_SPREAD_ORG = _NOT_DESCRIBED_ORG - {"GPE", "LOC"}
+_SPREAD_PLACE = _NOT_DESCRIBED_PLACE - {"ORG"}
 _TOWARDS = frozenset({"to", "towards", "toward", "into"})
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def retype_mentions(doc: Doc, mentions: list[Mention], words: Lexicon | None = None
@@ -46,34 +47,51 @@ def retype_mentions(doc: Doc, mentions: list[Mention], words: Lexicon | None = N
     described: dict[str, set[str]] = {}
     found = []
     for mention in mentions:
-        label = type_from_words(mention.text, mention.label, words)
+        if words_kind(mention.text, words) is not None:  # its own words outrank its context
+            found.append(replace(mention, label=type_from_words(mention.text, mention.label, words)))
+            continue
         span = spans.get((mention.start, mention.end))
         context = context_type(span, mention.label, words, mentions) if span is not None else None
         if context is not None:
             described.setdefault(name_key(mention.text), set()).add(context)
-        found.append(replace(mention, label=context or label))
+        found.append(replace(mention, label=context or mention.label))
     return _spread_descriptions(found, described)
 
 
 def type_from_words(text: str, label: str, words: Lexicon) -> str:
     """The label a name's own first or last word implies, else ``label``."""
+    kind = words_kind(text, words)
+    if kind is None:
+        return label
+    first = name_key(text).split()[0]
+    if kind == ORG and label in _NOT_A_COMPANY and _company_form(text, words):
+        return ORG
+    if kind == ORG and label in _NOT_AN_ORG_HEAD:
+        return ORG
+    # a first word says less than the head noun at the end: "the Gulf War" is an EVENT
+    from_first = first in words.place_firsts or first in words.settlement_firsts
+    if kind != ORG and label in _NOT_A_LANDFORM and not (label == "EVENT" and from_first):
+        return kind
+    return label
+
+
+def words_kind(text: str, words: Lexicon) -> str | None:
+    """ORG, LOC or GPE when a multi-word name's own last (or first) word says so."""
     parts = name_key(text).split()
     if len(parts) < 2:
-        return label
+        return None
     first, last = parts[0], parts[-1]
-    if last in words.company_forms and label in _NOT_A_COMPANY:
+    if last in words.company_forms or last in words.organization_heads:
         return ORG
-    if last in words.organization_heads and label in _NOT_AN_ORG_HEAD:
-        return ORG
-    if label in _NOT_A_LANDFORM:
-        if last in words.place_heads:
-            return LANDFORM
-        # a first word says less than the head noun at the end: "the Gulf War" is an EVENT
-        if label != "EVENT" and first in words.place_firsts:
-            return LANDFORM
-        if label != "EVENT" and first in words.settlement_firsts:
-            return PLACE
-    return label
+    if last in words.place_heads or first in words.place_firsts:
+        return LANDFORM
+    if first in words.settlement_firsts:
+        return PLACE
+    return None
+
+
+def _company_form(text: str, words: Lexicon) -> bool:
+    return name_key(text).split()[-1] in words.company_forms
 
 
 def context_type(span: Span, label: str, words: Lexicon, mentions: list[Mention]) -> str | None:
@@ -146,17 +164,11 @@ def _spread_descriptions(mentions: list[Mention], described: dict[str, set[str]]
     out = []
     for mention in mentions:
         kinds = described.get(name_key(mention.text), set())
-        allowed = _NOT_DESCRIBED_ORG if kinds == {ORG} else _NOT_DESCRIBED_PLACE
+        allowed = _SPREAD_ORG if kinds == {ORG} else _SPREAD_PLACE
         if len(kinds) == 1 and mention.label in allowed:
             mention = replace(mention, label=next(iter(kinds)))
         out.append(mention)
     return out
 
 
-def name_key(text: str) -> str:
-    """'The Varnel Co.'s' -> 'varnel co': no leading article, possessive or dots; lower case."""
-    bare = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", " ".join(text.split())))
-    return bare.replace(".", "").casefold()
-
-
-__all__ = ["context_type", "name_key", "retype_mentions", "type_from_words"]
+__all__ = ["context_type", "retype_mentions", "type_from_words"]

@@ -39,7 +39,11 @@ from dataclasses import dataclass, field
 
 from storyline import registry
 from storyline.models import ENTITY_LABELS, Entity, EntityMerge, Extraction, Mention
-from storyline.resolve.names import Name, contained, initial_variants, parse_name, same_name
+from storyline.lexicon import lexicon
+from storyline.resolve.names import (
+    Name, contained, initial_variants, parse_name, same_name, words_of,
+)
+from storyline.resolve.types import vote_types
 
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
@@ -114,6 +118,7 @@ class AliasResolver:
         ``user`` entities come from an aliases file: each of their aliases names them.
         Returns new and changed entities; ``self.merges`` lists stored entities now joined.
         """
+        vote_types(extractions, known)  # one name, one type (resolve/types.py)
         clusters: list[_Cluster] = []
         for extraction in extractions:
             clusters.extend(self._article_clusters(extraction))
@@ -141,7 +146,8 @@ class AliasResolver:
             if family == "PERSON":
                 out.extend(_link_people(extraction.article.id, items))
             else:
-                out.extend(_link_things(extraction.article.id, family, items, text))
+                things = _link_things(extraction.article.id, family, items, text)
+                out.extend(_attach_bare_heads(extraction.article.id, things))
         return out
 
     # -- pass 2: across articles -------------------------------------------------------------
@@ -320,11 +326,14 @@ class AliasResolver:
     @staticmethod
     def _describe(group: list[_Cluster]) -> tuple[list[_Cluster], Name, str]:
         counts: dict[str, int] = defaultdict(int)
+        written: dict[str, int] = defaultdict(int)  # "Tovari Kaisha" over a rarer "Tovari"
         for c in group:
             for name in c.names:
                 counts[name.key] += 1
+                written[_display(name.surface)] += 1
         best = max((n for c in group for n in c.names),
-                   key=lambda n: (len(n.tokens), _untitled(n), counts[n.key], -len(n.surface), n.surface))
+                   key=lambda n: (len(n.tokens), _untitled(n), counts[n.key],
+                                  written[_display(n.surface)], -len(n.surface), n.surface))
         labels: dict[str, int] = defaultdict(int)
         for c in group:
             for mention in c.mentions:
@@ -528,6 +537,33 @@ def _link_things(article_id: str, label: str, items: list[tuple[Mention, Name]],
                 continue
         kept.append(cluster)
     return kept
+
+
+def _attach_bare_heads(article_id: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """A bare head word ("the Authority", "the Ministry") names the one organisation of the
+    article whose full name it heads ("Varn Port Authority", "Ministry of Fisheries"). With
+    no such name, or several, it is a reference nobody can resolve here, not a name: its
+    mentions get no entity rather than an entity "Authority" shared by every article."""
+    heads = lexicon().organization_heads
+    kept = []
+    for cluster in clusters:
+        words = cluster.head.words
+        if len(words) != 1 or words[0] not in heads or cluster.known is not None:
+            kept.append(cluster)
+            continue
+        fits = [c for c in clusters if words[0] in _heads_of(c.head)]
+        if len(fits) == 1:
+            fits[0].absorb(cluster, f"{cluster.head.surface!r} heads {fits[0].head.surface!r}"
+                                    f" (the only such name in article {article_id})")
+    return kept
+
+
+def _heads_of(name: Name) -> set[str]:
+    """The head words of a multi-word name: its last word; its first before "of"."""
+    words = [w for w in words_of(name.surface) if w not in ("the", "a", "an")]
+    if len(words) < 2:
+        return set()
+    return {words[-1]} | ({words[0]} if len(words) > 2 and words[1] == "of" else set())
 
 
 __all__ = ["AliasResolver", "entity_keys", "lookup_keys"]

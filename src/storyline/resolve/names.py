@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.lexicon import lexicon
+
 # Words that precede a person's name as a title, rank, office or honorific. Stripped only from
 # the front of PERSON names (never from organizations: "State Department" keeps "state").
 TITLE_WORDS = frozenset(
@@ -196,9 +198,9 @@ def parse_name(surface: str, label: str) -> Name:
         kept = [w for i, w in enumerate(words)
                 if w not in PARTICLES and not (i and w in INNER_PARTICLES)] or words[-1:]
     else:
-        while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        while len(words) > 1 and (words[-1] in ORG_SUFFIXES or words[-1] in _company_forms()):
             words = words[:-1]
-        kept = words
+        kept = _singular_group(words) if label == "NORP" else words
         acronym = initials(surface)
     if label == "PERSON":
         tokens = tuple(fold_token(w) for w in kept)
@@ -207,6 +209,20 @@ def parse_name(surface: str, label: str) -> Name:
         # distinct names that fold together ("Press"/"Paris"), so only accents are folded
         tokens = tuple(re.sub(r"[^a-z0-9]", "", strip_accents(w)) or w for w in kept)
     return Name(surface, label, tuple(kept), tokens, acronym)
+
+
+def _company_forms() -> frozenset[str]:
+    """The settings' company forms ("Kaisha", "Lines"), dropped like the legal suffixes."""
+    return lexicon().company_forms
+
+
+def _singular_group(words: list[str]) -> list[str]:
+    """'Egyptians' -> 'egyptian': a group's plural and its adjective name one group
+    ("Swiss", "Chinese" have no plural s to drop)."""
+    last = words[-1] if words else ""
+    if len(last) > 4 and last.endswith("s") and not last.endswith("ss"):
+        return words[:-1] + [last[:-1]]
+    return words
 
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "in", "on", "de", "du", "des", "la", "le"})
