@@ -72,6 +72,8 @@ def type_from_words(text: str, label: str, words: Lexicon) -> str:
     from_first = first in words.place_firsts or first in words.settlement_firsts
     if kind != ORG and label in _NOT_A_LANDFORM and not (label == "EVENT" and from_first):
         return kind
+    if kind == LANDFORM and label == "FAC" and not from_first:  # "Fort Tessel" may be a base
+        return LANDFORM
     return label
 
 
