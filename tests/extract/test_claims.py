@@ -66,6 +66,24 @@ def test_values_are_normalized(nlp, text: str, expected: tuple) -> None:
         ("Donors pledged $5 billion.", "dollars pledged"),
         ("Turnout reached 62 percent of registered voters.", "percent voters reached"),
         ("The quake left hundreds homeless.", "homeless"),
+        # a noun a figure is "of", a thing a verb brings to it, a sum asked or sought
+        ("The owner must pay compensation of $9 million.", "dollars compensation"),
+        ("The port authority cut its claim to $5 million.", "dollars claim"),
+        ("The board came down from the $9 million it first sought.", "dollars sought"),
+        ("The board dropped 9 projects.", "projects dropped"),
+        ("The union first asked for $5 million.", "dollars asked"),
+        ("The board had claimed $9 million.", "dollars claimed"),
+        ("The crew of 25 stayed on board.", "crew"),
+        ("A death toll of 52 was given.", "dead"),
+        # a member noun names its group; waiting and queues
+        ("All 25 crew members were safe.", "crew"),
+        ("Some 420 ships waiting at the port will pass within days.", "ships waiting"),
+        ("The queue of ships has grown to more than 200.", "ships waiting"),
+        ("Tugs and at least one dredger were sent to the site.", "dredger sent"),
+        # a rate keeps its period
+        ("The port handles close to 19,000 ships a year.", "ships handled per year"),
+        ("The blockage is holding up $9 billion worth of goods each day.", "dollars goods held per day"),
+        ("That works out at $400 million an hour.", "dollars per hour"),
     ],
 )
 def test_counts_come_from_the_parse(nlp, text: str, counts: str) -> None:
@@ -85,6 +103,7 @@ def test_counts_come_from_the_parse(nlp, text: str, counts: str) -> None:
         "Inflation eased in the 2020s.",
         "One option is to wait.",
         "Fighter jets of the F-16 type flew over.",
+        "The ship had to be held for a hundred.",  # a duration, not a sum asked for
     ],
 )
 def test_non_claims(nlp, text: str) -> None:
@@ -103,6 +122,14 @@ def test_non_claims(nlp, text: str) -> None:
         ("This includes the remains of at least 34 captives, confirmed dead by the army.",
          "the army", "the army"),
         ("Nearly 90 families were displaced by the fire.", None, None),
+        # the subject of the verb a reporting verb continues
+        ("The mayor spoke to reporters, adding that 300 people had fled.", "The mayor", "The mayor"),
+        # a name in apposition is who the source is
+        ("Its owner, Norland Shipping, said 12 people were killed.",
+         "Its owner, Norland Shipping", "Norland Shipping"),
+        # the next sentence gives the figure
+        ("The queue grew to 369 ships on Sunday. Port officials gave the figure to reporters.",
+         "Port officials", "Port officials"),
     ],
 )
 def test_attribution(nlp, text: str, source: str | None, named: str | None) -> None:
@@ -134,6 +161,9 @@ def test_a_pronoun_source_points_at_its_mention(nlp) -> None:
         ("So far, nine sailors have been freed under the deal, which took effect on June 3.",
          "2031-04-02", None),
         ("Four more sailors are to be freed on Saturday.", "2031-04-02", "2031-04-05"),
+        # a relative clause inside a noun phrase has its own time
+        ("Salvors used tugs brought in over the weekend and dredgers that removed some "
+         "30,000 tonnes of sand.", "2031-04-02", None),
     ],
 )
 def test_as_of_is_a_date_of_the_figure(nlp, text: str, published: str, as_of: str | None) -> None:
@@ -184,7 +214,10 @@ def test_different_subjects_never_share_a_group() -> None:
 @pytest.mark.parametrize(
     "counts, subject, key",
     [("people killed", None, "killed"), ("Norlanders killed", "Norlanders", "killed"),
-     ("hostages freed", "Norland", "hostage released"), ("people", None, "people")],
+     ("hostages freed", "Norland", "hostage released"), ("people", None, "people"),
+     # a sum one side wants, however it is worded; ships and vessels
+     ("dollars compensation", None, "dollar claim"), ("dollars demanded", None, "dollar claim"),
+     ("dollars sought", None, "dollar claim"), ("vessels waiting", None, "ship waiting")],
 )
 def test_quantity_key_leaves_out_the_subject_and_generic_nouns(counts, subject, key) -> None:
     from storyline.extract.claims import quantity_key
@@ -199,6 +232,12 @@ def test_a_toll_about_its_people_groups_with_the_bare_toll() -> None:
               claim("b", 1200, "Norlanders killed", "2031-03-09", subject="Norlanders")]
     assert [(key, [c.article_id for c in g]) for key, g in keyed_claim_groups(claims)] == [
         ("killed@norlander", ["a", "b"])]
+
+
+def test_a_bare_sum_is_a_quantity_of_its_own() -> None:
+    claims = [claim("a", 3e8, "dollars"), claim("b", 5e8, "dollars"),
+              claim("c", 9e8, "dollars claim"), claim("d", 5e8, "dollars demanded")]
+    assert [[c.article_id for c in g] for g in group_claims(claims)] == [["a"], ["b"], ["c", "d"]]
 
 
 def test_registered() -> None:

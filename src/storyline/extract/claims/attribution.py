@@ -18,8 +18,10 @@ REPORTING = frozenset({
     "believe", "assess", "show", "put", "publish", "cite", "quote", "explain", "insist",
 })
 _SUBJECTS = ("nsubj", "nsubjpass")
-# Words that extend a source's noun phrase to the right ("the ministry of health").
-_EXTEND = ("compound", "amod", "flat", "nmod", "poss")
+_CONTINUES = frozenset({"advcl", "conj", "xcomp"})  # "gave the figure, adding that ..."
+# Words that extend a source's noun phrase to the right ("the ministry of health", "its
+# manager, Norland Shipping").
+_EXTEND = ("compound", "amod", "flat", "nmod", "poss", "appos")
 
 
 def source_token(figure: Token, noun: Token | None, sentence: Span) -> Token | None:
@@ -31,11 +33,21 @@ def source_token(figure: Token, noun: Token | None, sentence: Span) -> Token | N
 def _speaker(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in REPORTING or verb.pos_ not in ("VERB", "AUX"):
         return None
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.lower_ not in ("it", "which", "that"):
-            return child
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _subject(verb)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject or passive agent; for a verb without one that continues another
+    ("..., adding that ...", "and said"), that verb's subject."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ not in ("it", "which", "that"):
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ not in _CONTINUES or verb.head is verb:
+            return None
+        verb = verb.head
     return None
 
 
@@ -79,6 +91,27 @@ def _beside(sentence: Span) -> Token | None:
     return None
 
 
+# "X gave the figure ...": a sentence naming who gave the figures of the sentence before.
+_GIVING = frozenset({"give", "provide", "release", "cite", "confirm", "announce", "report", "issue",
+                     "publish", "put"})
+_FIGURE_WORDS = frozenset({"figure", "number", "toll", "tally", "estimate", "count", "data",
+                           "statistic", "numbers", "figures"})
+_BACK = frozenset({"the", "this", "that", "these", "those"})
+
+
+def figure_giver(sentence: Span) -> Token | None:
+    """The source a sentence names for the figure(s) just before it: 'Officials gave the
+    figure to reporters.', 'The ministry released those numbers on Monday.'"""
+    for token in sentence:
+        if token.lemma_.lower() not in _GIVING or token.pos_ != "VERB":
+            continue
+        thing = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                      and c.lemma_.lower() in _FIGURE_WORDS), None)
+        if thing is not None and any(c.dep_ == "det" and c.lower_ in _BACK for c in thing.children):
+            return _subject(token)
+    return None
+
+
 def source_span(head: Token) -> tuple[int, int]:
     """Character offsets of the source's noun phrase (without relative clauses or asides)."""
     end = head.i + 1
@@ -86,15 +119,23 @@ def source_span(head: Token) -> tuple[int, int]:
         if child.dep_ in _EXTEND or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i + 1)
     doc = head.doc
-    return head.left_edge.idx, doc[end - 1].idx + len(doc[end - 1])
+    start, stop = head.left_edge.idx, doc[end - 1].idx + len(doc[end - 1])
+    bracket = doc.text.find("(", head.idx, stop)
+    if bracket > 0 and ")" not in doc.text[bracket:stop]:  # "Norland Shipping (NS" -> without it
+        stop = start + len(doc.text[start:bracket].rstrip())
+    return start, stop
 
 
 def source_mention(head: Token, start: int, end: int, mentions: list[Mention]) -> int:
-    """Where the mention naming the source starts: the one covering its head, else a name
-    inside the phrase ("State Department spokeswoman <name>"), else the phrase itself."""
+    """Where the mention naming the source starts: a name covering its head, else a name
+    inside the phrase ("State Department spokeswoman <name>", "its manager, <name>"), else a
+    title or pronoun covering the head, else the phrase itself."""
     covering = [m for m in mentions if m.start <= head.idx < m.end]
-    if covering:
-        return min(covering, key=lambda m: (m.kind != "name", m.start)).start
+    named = [m for m in covering if m.kind == "name"]
+    if named:
+        return min(named, key=lambda m: m.start).start
     inside = [m for m in mentions if start <= m.start and m.end <= end and m.kind == "name"
               and m.label in ("PERSON", "ORG", "GPE", "NORP")]
-    return inside[-1].start if inside else start
+    if inside:  # a person or organization before the place or people qualifying it
+        return max(inside, key=lambda m: (m.label in ("PERSON", "ORG"), m.start)).start
+    return min(covering, key=lambda m: m.start).start if covering else start

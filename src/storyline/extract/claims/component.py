@@ -9,7 +9,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from storyline.errors import InputError
-from storyline.extract.claims.attribution import source_mention, source_span, source_token
+from storyline.extract.claims.attribution import figure_giver, source_mention, source_span, source_token
 from storyline.extract.claims.counts import counts_of
 from storyline.extract.claims.figures import Figure, find_figures
 from storyline.models import ENTITY_LABELS, Article, Claim, Mention, Sentence, Timex
@@ -44,6 +44,7 @@ class RuleClaims:
                 claim = self.claim(article, doc, span, sentence, figure, mentions, timexes)
                 if claim is not None:
                     claims.append(claim)
+        _attribute_from_next(claims, doc, sentences, mentions)
         return claims
 
     def claim(self, article: Article, doc: Doc, span: Span, sentence: Sentence, figure: Figure,
@@ -82,7 +83,7 @@ def _is_figure(text: str, core: tuple[int, int], figure: Figure, mentions: list[
     if any(m.start < end and start < m.end for m in mentions
            if m.label in _NAME_LABELS and m.kind == "name"):
         return False
-    if _DEFINITE.search(text, max(0, start - 12), start) and not figure.qualified:
+    if _DEFINITE.search(text, max(0, start - 12), start) and not figure.qualified and not _restated(figure):
         return False
     word = text[start:end]
     if word[:1].isupper() and start > 0 and not text[:start].rstrip().endswith((".", "“", '"')):
@@ -90,6 +91,12 @@ def _is_figure(text: str, core: tuple[int, int], figure: Figure, mentions: list[
     if not figure.qualified and _NAMED_NUMBER.search(text, max(0, start - 40), start):
         return False  # "adopted Resolution 2334": a number that is part of a name
     return not (re.fullmatch(r"1[89]\d\d|20\d\d", word) and not figure.qualified)
+
+
+def _restated(figure: Figure) -> bool:
+    """'all 25 crew members', 'the 400 workers': a large figure after 'the' restates a count a
+    reader cites; 'the two men' only refers back to people named before."""
+    return figure.value is not None and figure.value >= 10
 
 
 def _worth_citing(counts: str, figure: Figure, root: Token) -> bool:
@@ -128,6 +135,8 @@ def _dates_clause_of(figure: Token, timex: Timex) -> bool:
     if clause is None:
         return False
     own = _clause(figure)
+    if own is not None and own.dep_ in ("relcl", "acl"):  # "dredgers that removed 30,000 ..."
+        return clause == own  # a clause inside a noun phrase has its own time
     return own is None or clause == own or clause in own.ancestors
 
 
@@ -148,13 +157,31 @@ def _subtree_chars(token: Token) -> tuple[int, int]:
     return token.left_edge.idx, last.idx + len(last)
 
 
+def _attribute_from_next(claims: list[Claim], doc: Doc, sentences: list[Sentence],
+                        mentions: list[Mention]) -> None:
+    """Figures no one gives in their sentence take the source the next sentence names for
+    them ("The queue grew to 369. Officials gave the figure to reporters.")."""
+    by_index = {s.index: s for s in sentences}
+    for claim in claims:
+        following = by_index.get(claim.sentence + 1)
+        if claim.source is not None or following is None:
+            continue
+        span = doc.char_span(following.start, following.end, alignment_mode="expand")
+        head = figure_giver(span) if span is not None else None
+        if head is not None:
+            _set_source(claim, head, mentions)
+
+
 def _attribute(claim: Claim, root: Token, noun: Token | None, span: Span,
                mentions: list[Mention]) -> None:
     head = source_token(root, noun, span)
-    if head is None:
-        return
+    if head is not None:
+        _set_source(claim, head, mentions)
+
+
+def _set_source(claim: Claim, head: Token, mentions: list[Mention]) -> None:
     start, end = source_span(head)
-    claim.source = root.doc.text[start:end]
+    claim.source = head.doc.text[start:end]
     claim.source_start = source_mention(head, start, end, mentions)
 
 

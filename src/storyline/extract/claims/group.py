@@ -2,7 +2,8 @@
 
 Claims group when they count the same thing (the same ``counts`` after folding plurals and
 synonyms such as "dead"/"killed") about a compatible subject: the same entity, the same place
-words, or no subject at all when that leaves only one candidate. Within a group, claims are
+words, or no subject at all when that leaves only one candidate. A figure whose counts is only a unit
+("$300 million" of what?) is a quantity of its own. Within a group, claims are
 ordered by as-of date, so a reader sees the figure move and sources disagree.
 """
 
@@ -10,13 +11,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from storyline.extract.claims.figures import CURRENCIES
 from storyline.models import Claim
 
 # Words that name one state of the counted: a death toll is "dead" in one outlet and
 # "killed" in the next.
 _SYNONYMS = {"dead": "killed", "died": "killed", "perished": "killed", "wounded": "injured",
              "hurt": "injured", "freed": "released", "detained": "held", "captive": "held",
-             "person": "people", "remain": "remaining"}
+             "person": "people", "remain": "remaining", "vessel": "ship", "vessels": "ship",
+             # a sum one side wants from another, however it is worded
+             "claimed": "claim", "demand": "claim", "demands": "claim", "demanded": "claim",
+             "sought": "claim", "asked": "claim", "compensation": "claim"}
 
 
 def _fold(word: str) -> str:
@@ -41,6 +46,10 @@ def quantity_key(counts: str, subject: str | None = None) -> str:
     dropped = _GENERIC | {_fold(w) for w in (subject or "").lower().split()}
     words = [w for w in counts.lower().split() if w not in dropped and _fold(w) not in dropped]
     return " ".join(_SYNONYMS.get(w, _fold(w)) for w in words or counts.lower().split())
+
+
+# Units alone say what a figure is measured in, not what it counts.
+_UNITS = frozenset({_fold(unit) for unit in (*CURRENCIES.values(), "percent")})
 
 
 def _subject(claim: Claim, entity_of: dict | None) -> str | None:
@@ -73,6 +82,8 @@ def keyed_claim_groups(claims: list[Claim], entity_of: dict | None = None) -> li
     for claim in claims:
         if claim.counts:
             key = quantity_key(claim.counts, claim.subject)
+            if set(key.split()) <= _UNITS:  # "$300 million" of what? a quantity of its own
+                key = f"{key} {claim.article_id}:{claim.start}"
             by_counts[key][_subject(claim, entity_of)].append(claim)
     groups = []
     for counts in sorted(by_counts):
