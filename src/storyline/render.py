@@ -15,6 +15,7 @@ from rich.progress import TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from storyline.lexicon import name_key
 from storyline.models import Article, Mention, Sentence
 from storyline.store import EntitySummary, SearchHit, Store
 
@@ -134,15 +135,26 @@ def print_entities(found: list[EntitySummary], with_ids: bool = True, max_aliase
     for column in columns:
         table.add_column(column, overflow="fold")
     for s in found:
-        others = [a for a in s.entity.aliases if a != s.entity.name][:max_aliases]
+        others = other_spellings(s.entity.name, s.entity.aliases)[:max_aliases]
         row = [s.entity.name, s.entity.type, str(s.mentions), str(s.articles), "; ".join(others)]
         table.add_row(*row, *([s.entity.id] if with_ids else []))
     out.print(table)
 
 
+def other_spellings(name: str, aliases: list[str]) -> list[str]:
+    """Aliases (most used first) that are not the name again with "the", "'s", dots or
+    another case: "the Varn Authority's" is no other spelling of "Varn Authority"."""
+    seen, found = {name_key(name)}, []
+    for alias in aliases:
+        if name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            found.append(alias)
+    return found
+
+
 def print_entity_profile(profile: dict) -> None:
     out.print(Text(f"{profile['name']}  ({profile['type']}, {profile['id']})", style="bold"))
-    others = [a for a in profile["aliases"] if a != profile["name"]]
+    others = other_spellings(profile["name"], profile["aliases"])
     if others:
         out.print("  also written: " + "; ".join(others))
     for role in profile.get("roles", []):

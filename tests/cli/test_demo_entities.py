@@ -1,5 +1,6 @@
 """The demo's entity table, read as an analyst would: the main entities with the right types,
-each once, and no entity that is only a bare head word ("Authority")."""
+each once, and no entity that is only a bare head word ("Authority"); its other spellings are
+not the name again with "the" or "'s"."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from storyline.cli import main
 from storyline.lexicon import lexicon
+from storyline.render import other_spellings
 
 MAIN_ENTITIES = [
     ("Suez Canal Authority", "ORG"),
@@ -55,3 +57,16 @@ def test_no_shorter_spelling_is_an_entity_of_its_own(demo_entities, name: str, k
 def test_no_entity_is_a_bare_head_word(demo_entities) -> None:
     heads = lexicon().organization_heads | lexicon().company_forms
     assert not [e["name"] for e in demo_entities if e["name"].casefold() in heads]
+
+
+@pytest.mark.parametrize(
+    "name, aliases, others",
+    [
+        ("Varn Port Authority", ["the Varn Port Authority's", "Authority", "The Varn Port Authority"],
+         ["Authority"]),
+        ("Tovari Ltd.", ["Tovari Ltd", "TOVARI LTD.", "Tovari"], ["Tovari"]),
+        ("Dana Kovac", ["Kovac", "kovac", "Dana Kovač"], ["Kovac", "Dana Kovač"]),
+    ],
+)
+def test_other_spellings_are_not_the_name_with_an_article_or_possessive(name, aliases, others) -> None:
+    assert other_spellings(name, aliases) == others
