@@ -104,6 +104,7 @@ def test_counts_come_from_the_parse(nlp, text: str, counts: str) -> None:
         "One option is to wait.",
         "Fighter jets of the F-16 type flew over.",
         "The ship had to be held for a hundred.",  # a duration, not a sum asked for
+        "The status of two remains uncertain.",  # "of" a noun that is no group or sum
     ],
 )
 def test_non_claims(nlp, text: str) -> None:
@@ -217,7 +218,8 @@ def test_different_subjects_never_share_a_group() -> None:
      ("hostages freed", "Norland", "hostage released"), ("people", None, "people"),
      # a sum one side wants, however it is worded; ships and vessels
      ("dollars compensation", None, "dollar claim"), ("dollars demanded", None, "dollar claim"),
-     ("dollars sought", None, "dollar claim"), ("vessels waiting", None, "ship waiting")],
+     ("dollars sought", None, "dollar claim"), ("vessels waiting", None, "ship waiting"),
+     ("villagers sought", None, "villager sought")],  # shelter, not a sum
 )
 def test_quantity_key_leaves_out_the_subject_and_generic_nouns(counts, subject, key) -> None:
     from storyline.extract.claims import quantity_key

@@ -135,8 +135,8 @@ def _dates_clause_of(figure: Token, timex: Timex) -> bool:
     if clause is None:
         return False
     own = _clause(figure)
-    if own is not None and own.dep_ in ("relcl", "acl"):  # "dredgers that removed 30,000 ..."
-        return clause == own  # a clause inside a noun phrase has its own time
+    if own is not None and own.dep_ == "relcl":  # "dredgers that removed 30,000 ..."
+        return clause == own  # a relative clause has its own time
     return own is None or clause == own or clause in own.ancestors
 
 

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Token
 
 from storyline.extract.claims.attribution import REPORTING
-from storyline.extract.claims.figures import CURRENCIES
+from storyline.extract.claims.figures import CURRENCIES, CURRENCY_SIGNS
 
 # Irregular participles of verbs that figures follow; the rest take -ed.
 _PARTICIPLES = {"hold": "held", "take": "taken", "flee": "fled", "leave": "left", "send": "sent",
@@ -38,6 +38,10 @@ _NOUNS = ("NOUN", "PROPN")
 _TALLIES = frozenset({"toll", "tally", "number", "count", "total", "queue"})
 _TALLY_KINDS = {"death": "dead", "casualty": "casualties", "injury": "injured",
                 "fatality": "dead", "infection": "infected", "case": "cases"}
+# Nouns a figure after "of" sizes ("a crew of 25"); "the status of two" is not a count of status.
+_COLLECTIVES = frozenset({"crew", "fleet", "population", "force", "workforce", "team", "group",
+                          "convoy", "staff", "family", "army", "delegation", "contingent", "crowd",
+                          "squad", "brigade", "battalion", "total", "toll", "tally", "queue", "list"})
 # What a tally says of the things it counts ("the queue of ships grew to 200": ships waiting).
 _TALLY_STATES = {"queue": "waiting"}
 # Reporting verbs that also demand: "claimed $9 million" is a claim, not a report.
@@ -70,9 +74,16 @@ def counted_noun(root: Token) -> tuple[Token | None, Token | None]:
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None and pobj.pos_ in _NOUNS:
         return pobj, root  # "87 of the 251 people remain": 87 is the subject
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-        return root.head.head, None
+    whole = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and whole.pos_ == "NOUN" and (
+            whole.lemma_.lower() in _COLLECTIVES or _is_sum(root)):
+        return whole, None
     return None, root
+
+
+def _is_sum(root: Token) -> bool:
+    """'compensation of $9 million': a sum is what the noun before 'of' amounts to."""
+    return any(t.text in CURRENCY_SIGNS or t.lower_ in CURRENCIES for t in root.subtree)
 
 
 def qualifier(noun: Token | None, anchor: Token | None, unit: str | None = None) -> str | None:

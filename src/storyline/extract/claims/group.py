@@ -18,10 +18,10 @@ from storyline.models import Claim
 # "killed" in the next.
 _SYNONYMS = {"dead": "killed", "died": "killed", "perished": "killed", "wounded": "injured",
              "hurt": "injured", "freed": "released", "detained": "held", "captive": "held",
-             "person": "people", "remain": "remaining", "vessel": "ship", "vessels": "ship",
-             # a sum one side wants from another, however it is worded
-             "claimed": "claim", "demand": "claim", "demands": "claim", "demanded": "claim",
-             "sought": "claim", "asked": "claim", "compensation": "claim"}
+             "person": "people", "remain": "remaining", "vessel": "ship", "vessels": "ship"}
+# A sum one side wants from another, however it is worded (after folding plurals).
+_SUMS = {"claimed": "claim", "demand": "claim", "demanded": "claim", "sought": "claim",
+         "asked": "claim", "compensation": "claim"}
 
 
 def _fold(word: str) -> str:
@@ -45,7 +45,10 @@ def quantity_key(counts: str, subject: str | None = None) -> str:
     subject is kept apart."""
     dropped = _GENERIC | {_fold(w) for w in (subject or "").lower().split()}
     words = [w for w in counts.lower().split() if w not in dropped and _fold(w) not in dropped]
-    return " ".join(_SYNONYMS.get(w, _fold(w)) for w in words or counts.lower().split())
+    folded = [_SYNONYMS.get(w, _fold(w)) for w in words or counts.lower().split()]
+    if folded and folded[0] in _UNITS:  # only a sum is claimed or demanded ("people sought refuge")
+        folded = [_SUMS.get(w, w) for w in folded]
+    return " ".join(folded)
 
 
 # Units alone say what a figure is measured in, not what it counts.
