@@ -8,8 +8,9 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
    (a surname, "Nikkei" for "Nikkei 300", "A999" for "Velor A999") — never by generic words
    ("index", "airlines"), place words, a lone middle word ("Korso" of "Velor Korso Jets") or
    a run that is another target's name. The most specific target wins ("Velor A999" over
-   "Velor"). "it"/"he"/"they" take the latest target before them (a person for he/she, else a
-   thing).
+   "Velor"). A person named in full goes by the first name later in the report, unless someone
+   else there shares it. Pronouns: ``semeval2015_references`` (he/she the latest person named,
+   it/they the latest subject, nothing inside quotes or for an expletive "it").
 2. **Event mentions** (``candidates``): every main verb, every PLOVER trigger noun and eventive
    noun (a deverbal suffix or a general list of news happenings); a verb with its particle is one
    mention ("rolled out").
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Token
 from storyline.extract.entities import SpacyEntities
 from storyline.extract.events import lexicon as lx
 from storyline.evaluate.semeval2015_anchors import anchor_value, reference_day
+from storyline.evaluate.semeval2015_references import person_tokens, pronoun_targets
 from storyline.extract.roles import RuleRoles
 from storyline.extract.time import RuleTimex
 from storyline.models import Article
@@ -44,8 +46,6 @@ GENERIC_WORDS = frozenset(
     "ltd co holdings motors motor international national general united new of the and for "
     "federal dollar".split())
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 # Happenings news reports as nouns (general English, no names).
 EVENT_NOUNS = frozenset(
     "deal plan plans offer loss losses sale sales flight fall drop gain rise cut cuts bid order "
@@ -89,6 +89,7 @@ class TargetMatcher:
                       if (owner := _base_target(owners)) is not None}
         self.forms.update(full)
         self.longest = max((len(f) for f in self.forms), default=0)
+        self.people = {t for t in targets if any(e.label_ == "PERSON" for e in nlp(t).ents)}
 
     @staticmethod
     def _forms_of(target: str, nlp, full: dict) -> set[tuple[str, ...]]:
@@ -121,12 +122,39 @@ class TargetMatcher:
                 key = tuple(w for ws in tokens[i:i + size] for w in ws)
                 target = self.forms.get(key)
                 if target and self._looks_named(doc[i:i + size], key, target):
-                    person = any(t.ent_type_ == "PERSON" for t in doc[i:i + size])
+                    person = target in self.people or any(
+                        t.ent_type_ == "PERSON" for t in doc[i:i + size])
                     found.append(Spot(i, i + size, target, person))
                     i += size - 1
                     break
             i += 1
-        return found
+        return sorted(found + self._first_names(doc, found), key=lambda s: s.start)
+
+    def _first_names(self, doc: Doc, found: list[Spot]) -> list[Spot]:
+        """A person named in full goes by the first name later in the same report ("Marta
+        Quist ... Marta said"), unless another person there shares it ("Marta Berg")."""
+        taken = {i for s in found for i in range(s.start, s.end)}
+        first_seen = {}
+        for spot in found:
+            words = _words(spot.target)
+            if spot.target in self.people and len(words) > 1 and (spot.end - spot.start) == len(words):
+                first_seen.setdefault(words[0], (spot.target, spot.start))
+        spots = []
+        for token in doc:
+            claim = first_seen.get(token.lower_)
+            if (claim is None or token.i <= claim[1] or token.i in taken
+                    or not token.text[:1].isupper() or self._another_name(token)):
+                continue
+            spots.append(Spot(token.i, token.i + 1, claim[0], True))
+        shared = {t.lower_ for t in doc if self._another_name(t) and t.i not in taken}
+        return [s for s in spots if doc[s.start].lower_ not in shared]  # else it says not who
+
+    @staticmethod
+    def _another_name(token: Token) -> bool:
+        """The first name of someone else: followed by a capitalized word of the same name."""
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return following is not None and following.text[:1].isupper() and following.is_alpha \
+            and following.ent_type_ == "PERSON" and token.ent_iob_ != "O" and following.ent_iob_ == "I"
 
     def _looks_named(self, span, key: tuple[str, ...], target: str) -> bool:
         """A short form must be written like a name (capital or digit), not a common word."""
@@ -240,22 +268,6 @@ class Mention:
     anchor: str | None
 
 
-def _pronoun_targets(doc: Doc, spots: list[Spot]) -> dict[int, str]:
-    """Pronoun token -> the latest target before it (within three sentences), of its kind."""
-    found: dict[int, str] = {}
-    sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
-    for token in doc:
-        lower = token.lower_
-        if token.pos_ != "PRON" or lower not in _PERSON_PRONOUNS | _THING_PRONOUNS:
-            continue
-        person = lower in _PERSON_PRONOUNS
-        earlier = [s for s in spots if s.end <= token.i and s.person == person
-                   and sentence_of[token.i] - sentence_of[s.start] <= 3]
-        if earlier:
-            found[token.i] = earlier[-1].target
-    return found
-
-
 def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[Mention]]:
     """Target -> its event mentions in one SemEval document."""
     article = Article(document.id, "<semeval>", document.text, document.text, document.id,
@@ -265,7 +277,8 @@ def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[M
     timexes = RuleTimex()(article, doc, sentences)
     spots = matcher.spots(doc)
     owner = {i: s.target for s in spots for i in range(s.start, s.end)}
-    owner.update(_pronoun_targets(doc, spots))
+    persons = person_tokens(doc) | {i for s in spots if s.person for i in range(s.start, s.end)}
+    owner.update(pronoun_targets(doc, owner, persons))
     reference = reference_day(doc, timexes, document.published)
     found: dict[str, list[Mention]] = defaultdict(list)
     for token in candidates(doc):
