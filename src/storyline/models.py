@@ -267,6 +267,9 @@ class EventActor:
     text: str
     role: str  # "source" (who acts) or "target" (who is acted on)
     entity_id: str | None = None  # filled by resolve/ from the mention at ``start``
+    # a description ("the owner") names no one itself: the start of the name mention it
+    # stands for in the same article (resolve/ takes that mention's entity)
+    antecedent: int | None = None
 
 
 @dataclass
@@ -283,6 +286,7 @@ class Event:
     actors: list[EventActor] = field(default_factory=list)
     place: str | None = None
     date: str | None = None  # TIMEX3 value, only the precision the text gives
+    # "day", "month", ... or "on_or_before": that date or earlier (docs/events.md)
     date_precision: str | None = None
     modality: str = "happened"  # happened / planned / announced / denied
     confidence: float = 0.5

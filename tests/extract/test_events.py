@@ -128,7 +128,8 @@ def test_place_and_date(nlp, text: str, type_: str, place, date, precision) -> N
     [
         ("Lena Brandt stressed the need for calm.", []),
         ("Lena Brandt expressed concern about the fighting.", []),
-        ("Omar Haddad noted that the talks were useful.", ["CONSULT"]),  # the talks, not the noting
+        ("Omar Haddad noted that the talks with Velor were useful.", ["CONSULT"]),  # not the noting
+        ("Omar Haddad noted that the talks were useful.", []),  # talks of no one named: no event
         ("The ministry announced that it would release 20 prisoners.", ["RETREAT"]),  # one event
         ("Velmark announced on Sunday that it would cut the power supply.", ["STATEMENT"]),
     ],
@@ -138,12 +139,68 @@ def test_reporting_verbs_are_no_events_by_themselves(nlp, text: str, types: list
 
 
 def test_noting_talks_does_not_make_the_speaker_a_party(nlp) -> None:
-    assert actors(only(run(nlp, "Omar Haddad noted that the talks were useful."), "CONSULT")) == []
+    text = "Omar Haddad noted that the talks with Velor were useful."
+    assert actors(only(run(nlp, text), "CONSULT")) == [("Velor", "target")]
 
 
-def test_a_date_of_the_reporting_clause_is_not_the_events(nlp) -> None:
-    text = "The government announced on Monday that troops had shelled Harran."
-    assert only(run(nlp, text), "ASSAULT").date is None
+@pytest.mark.parametrize(
+    "text, type_, date, precision",
+    [
+        # a past event reported in a dated clause happened that day or before it
+        ("The government announced on Monday that troops had shelled Harran.",
+         "ASSAULT", "2031-05-05", "on_or_before"),
+        ("The two sides told the court on Wednesday that they had agreed the terms.",
+         "AGREE", "2031-04-30", "on_or_before"),
+        ("The ferry sailed on Wednesday after its owner reached a settlement with Velor.",
+         "AGREE", "2031-04-30", "on_or_before"),
+        ("Lena Brandt spoke on Monday, the same day a court in Porto rejected Velor's appeal.",
+         "REJECT", "2031-05-05", "day"),
+        ("Rescuers stepped up efforts on Sunday to free the trapped ferry.",
+         "OTHER", "2031-05-04", "day"),  # a purpose infinitive shares its clause's day
+        # what a dated report says will happen is not dated by the report
+        ("Velor's government said on Monday that it would withdraw its forces.", "RETREAT", None,
+         None),
+        ("Omar Haddad said the ministry had released Maria Santos.", "RETREAT", None, None),
+    ],
+)
+def test_a_governing_clause_dates_an_event_only_as_far_as_the_text_says(
+        nlp, text: str, type_: str, date, precision) -> None:
+    event = only(run(nlp, text), type_)
+    assert (event.date, event.date_precision) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Freight groups said their goods missed the season and they will see what they are "
+         "asked to pay.", None),  # a hypothetical request of no one named
+        ("It was a negotiation, and the ship was the bargaining chip, Maria Santos said.", None),
+        ("Now they deserve an apology.", None),
+        ("Campaigners warned that the crew were being held in poor conditions.", None),
+        ("Velor warned that it would retaliate.", "THREATEN"),
+        ("Salvage crews freed the stranded ferry on Monday.", "OTHER"),  # a rescue, not a release
+        ("The rebels freed two hostages on Monday.", "RETREAT"),
+        ("Port officials impounded the tanker Varno Star.", "COERCE"),
+    ],
+)
+def test_a_trigger_word_needs_an_eventive_reading(nlp, text: str, type_: str | None) -> None:
+    assert [e.type for e in run(nlp, text)] == ([type_] if type_ else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a description stands for the name the article gave it earlier
+        ("The ferry belongs to Varnel Lines. The owner, Varnel Lines, has appealed. "
+         "The owner has appealed against the order.", ("The owner", "Varnel Lines")),
+        ("The Port Varn Authority seized the ferry. The authority demanded $5 million.",
+         ("The authority", "The Port Varn Authority")),
+    ],
+)
+def test_a_description_points_at_its_name(nlp, text: str, expected: tuple[str, str]) -> None:
+    event = run(nlp, text)[-1]
+    actor = event.actors[0]
+    assert (actor.text, text[actor.antecedent:].startswith(expected[1])) == (expected[0], True)
 
 
 @pytest.mark.parametrize(
@@ -372,3 +429,15 @@ def test_golden_scores_hold_the_pinned_floor(nlp) -> None:
 def test_a_missing_gold_file_is_an_input_error(nlp, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         RuleEvents().score(tmp_path / "missing.jsonl", nlp)
+
+
+def test_a_name_no_entity_holds_still_merges_two_reports() -> None:
+    first = Event("a", 100, 109, 0, "OTHER", "rescue", "refloated",
+                  [EventActor(0, 14, "The Varno Star", "target")], date="2031-01-28")
+    second = Event("b", 40, 49, 0, "OTHER", "rescue", "refloated",
+                   [EventActor(0, 20, "Port Authority", "source"),
+                    EventActor(30, 44, "the Varno Star", "target")], date="2031-01-28TAF")
+    plain = Event("c", 40, 49, 0, "OTHER", "rescue", "refloated",
+                  [EventActor(0, 10, "the ferry", "target")], date="2031-01-28")
+    ids = [e.id for e in merge_events([first, second, plain], lambda article, start: None)]
+    assert ids[0] == ids[1] != ids[2]

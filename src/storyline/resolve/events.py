@@ -1,7 +1,8 @@
 """Global step for events, ``merge_events``: one id for every mention of the same real-world event.
 
 Mentions join when their type matches, their modes don't clash, they share an actor (as the
-same canonical entity, in the same role unless the type is symmetric, e.g. CONSULT) and their
+same canonical entity, or the same capitalized name where no entity holds it, in the same role
+unless the type is symmetric, e.g. CONSULT) and their
 counterparts don't clash (X's call with Y is not X's call with Z), their places don't clash
 and their dates agree at the coarser of the two precisions. Dates that
 differ never merge: two calls between the same people on different days are two events, and a
@@ -68,7 +69,7 @@ def merge_events(events: list[Event], entity_of: EntityOf,
 
 def _view(index: int, event: Event, entity_of: EntityOf) -> _View:
     def entities(role: str) -> frozenset[str]:
-        found = (entity_of(event.article_id, a.start) or a.entity_id
+        found = (entity_of(event.article_id, a.start) or a.entity_id or _name_key(a.text)
                  for a in event.actors if a.role == role)
         return frozenset(e for e in found if e)
 
@@ -76,6 +77,18 @@ def _view(index: int, event: Event, entity_of: EntityOf) -> _View:
     if day is not None and not (_PLAIN_DATE.match(day) or _WEEK.match(day)):
         day = None  # "PRESENT_REF" and the like say nothing about which day
     return _View(index, event, entities("source"), entities("target"), day)
+
+
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _name_key(text: str) -> str | None:
+    """A name no entity holds (NER missed "the Ever Given") still names the same thing in
+    another report: its words without the article, when they are all capitalized."""
+    words = _ARTICLES.sub("", text.strip()).replace("’", "'").removesuffix("'s").split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    return "name:" + " ".join(words).casefold()
 
 
 def _fits(view: _View, cluster: list[_View], published: Mapping[str, str | None]) -> bool:

@@ -42,7 +42,8 @@ def link_facts(extractions: list[Extraction]) -> None:
         entity_at = {m.start: m.entity_id for m in extraction.mentions if m.entity_id}
         for event in extraction.events:
             for actor in event.actors:
-                actor.entity_id = actor.entity_id or entity_at.get(actor.start)
+                actor.entity_id = actor.entity_id or entity_at.get(actor.start) \
+                    or entity_at.get(actor.antecedent)
         for claim in extraction.claims:
             if claim.source_start is not None:
                 claim.source_entity = claim.source_entity or entity_at.get(claim.source_start)

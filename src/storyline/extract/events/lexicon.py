@@ -58,7 +58,7 @@ VERBS = _table([
     ("SANCTION", None, "sanction embargo boycott expel suspend"),
     ("MOBILIZE", None, "mobilize mobilise deploy"),
     ("COERCE", "arrest", "arrest detain imprison jail"),
-    ("COERCE", "seize", "seize confiscate"),
+    ("COERCE", "seize", "seize confiscate impound"),
     ("COERCE", "abduct", "abduct kidnap"),
     ("COERCE", "deport", "deport"),
     ("ASSAULT", None, "attack assault strike ambush massacre"),
@@ -72,10 +72,11 @@ VERBS = _table([
     ("STATEMENT", None, "announce declare pledge vow promise unveil proclaim"),
     ("OTHER", "accident", "crash collide derail capsize sink collapse"),
     ("OTHER", "explosion", "explode"),
+    ("OTHER", "rescue", "rescue refloat"),
 ])
 
 NOUNS = _table([
-    ("AGREE", None, "agreement deal accord ceasefire cease-fire truce treaty pact"),
+    ("AGREE", None, "agreement deal accord ceasefire cease-fire truce treaty pact settlement"),
     ("CONSULT", "meeting", "meeting summit"),
     ("CONSULT", None, "talk talks negotiation negotiations conversation contact"),
     ("CONSULT", "visit", "visit trip"),
@@ -94,7 +95,7 @@ NOUNS = _table([
     ("SANCTION", None, "sanction sanctions embargo boycott expulsion"),
     ("MOBILIZE", None, "mobilization mobilisation deployment buildup"),
     ("COERCE", "arrest", "arrest detention crackdown"),
-    ("COERCE", "seize", "seizure"),
+    ("COERCE", "seize", "seizure impoundment"),
     ("COERCE", "abduct", "abduction kidnapping"),
     ("COERCE", "deport", "deportation"),
     ("ASSAULT", None, "attack assault strike offensive clash clashes ambush massacre fighting"),
@@ -108,6 +109,7 @@ NOUNS = _table([
     ("STATEMENT", None, "statement announcement declaration speech"),
     ("OTHER", "accident", "crash collision derailment accident collapse"),
     ("OTHER", "explosion", "explosion blast"),
+    ("OTHER", "rescue", "rescue refloating"),
     ("OTHER", "disaster", "earthquake quake flood flooding hurricane typhoon cyclone storm "
                           "wildfire eruption landslide tsunami drought outbreak epidemic"),
 ])
@@ -152,8 +154,28 @@ MODE_CUES = {
             "financial": "economic", "food": "humanitarian", "medical": "humanitarian"},
 }
 
+# "free" names a release only when someone is freed; freeing a thing (a stuck ship, a trapped
+# vehicle) is a rescue. Nouns for people a release is about, besides PERSON/NORP names.
+FREED_PEOPLE = frozenset("hostage prisoner detainee captive people person crew crewmember "
+                         "seafarer sailor journalist worker soldier civilian child woman man "
+                         "activist protester migrant refugee passenger citizen national "
+                         "member staff family".split())
+RESCUE = Trigger("OTHER", "rescue")
+# Verbs whose clause only says what someone needs or deserves: the noun after them tells no
+# event yet ("they deserve an apology").
+WANTING = frozenset("deserve need want wish hope expect await".split())
+# Verbs that end what their object names ("ending a detention"): no new event of that kind.
+ENDING = frozenset("end lift conclude".split())
+
 # Verbs that report what someone says; with "would"/"will" under them an event is announced.
 REPORTING = frozenset("say announce declare state confirm tell add write".split())
+# Verbs that answer an event told as their object ("rejected an appeal", "granted the request",
+# "welcomed the release"): that event came first.
+REACTING = frozenset("reject grant welcome condemn deny accept praise end approve uphold "
+                     "criticize criticise dismiss overturn answer hail applaud".split())
+# Verbs that tell what the speaker knows: a past event told under them is over by then.
+TELLING = frozenset("report insist claim note explain admit acknowledge reveal disclose testify "
+                    "inform learn show".split())
 ANNOUNCING = frozenset("announce pledge promise vow declare".split())
 # Verbs whose infinitive complement has not happened yet ("plans to visit").
 PLANNING = frozenset("plan intend expect schedule set prepare aim hope want seek agree decide "

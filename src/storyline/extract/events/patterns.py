@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storyline.extract.events import lexicon as lx
+from storyline.extract.events.antecedents import Antecedents
 from storyline.models import ENTITY_LABELS, EventActor, Mention, Timex
 
 _SOURCE_DEPS = frozenset({"nsubj"})
@@ -34,6 +35,8 @@ def anchor_of(trigger: Token) -> Token:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in lx.FRAME_PREPS \
             and trigger.head.head.pos_ in ("VERB", "AUX"):
         return trigger.head.head  # "In a call with X, Kovac thanked ...": Kovac took part
+    if trigger.pos_ == "ADV" and trigger.head.pos_ in ("VERB", "AUX"):
+        return trigger.head  # "the ship ran aground": the ship is the one aground
     return trigger
 
 
@@ -44,12 +47,32 @@ def _framed(trigger: Token) -> bool:
 
 
 def _subject_holder(verb: Token) -> Token:
-    """A verb without its own subject borrows it up an xcomp/conj chain ("agreed to meet")."""
+    """A verb without its own subject borrows it up an xcomp/conj chain ("agreed to meet") or
+    from the clause a participle hangs on ("Once released, the ship will sail")."""
     seen = 0
-    while (seen < 3 and verb.dep_ in ("xcomp", "conj") and verb.head != verb
+    while (seen < 3 and (verb.dep_ in ("xcomp", "conj") or _bare_participle(verb))
+           and verb.head != verb
            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
         verb, seen = verb.head, seen + 1
     return verb
+
+
+def _participle_of_noun(verb: Token) -> bool:
+    """ "the ship seized last week", "the chairman, who..., asked": a participle hung on a
+    noun, with no subject or infinitive marker of its own; the noun takes part in it."""
+    if verb.dep_ not in ("acl", "relcl") or verb.head.pos_ not in ("NOUN", "PROPN") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if _infinitive_modifier(verb) and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "the hostages to be released"
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD", "VBG") \
+        and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "Once released, ...", "..., killing 12": an adverbial participle with no subject."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBN", "VBG") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -64,16 +87,21 @@ class ActorFinder:
         self.doc = doc
         self.mentions = [m for m in mentions
                          if m.label in ENTITY_LABELS or m.kind in ("title", "pronoun")]
+        self.antecedents = Antecedents(doc, self.mentions)
 
     def actors(self, trigger: Token, verb_is_event: bool = False) -> list[EventActor]:
         """Source and target actors; ``verb_is_event`` when a noun trigger's verb is an event of
         its own ("condemned the attack": the one who condemns did not attack)."""
         verb = anchor_of(trigger)
         holder = _subject_holder(verb)
-        # "hostages are to be freed": a passive verb's borrowed subject is acted on
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        # "hostages are to be freed", "once released": a passive verb's subject is acted on
+        passive = any(c.dep_ == "auxpass" for c in verb.children) \
+            or (_bare_participle(verb) and verb.tag_ == "VBN")
         found = [] if verb_is_event and verb != trigger else \
             self._verb_actors(holder, trigger, "target" if passive else "source")
+        if _participle_of_noun(verb) and not found:  # "the chairman, X, first asked for ..."
+            passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+            found += self._many(verb.head, "target" if passive else "source", loose=True)
         if trigger.pos_ in ("NOUN", "PROPN"):
             found += self._noun_actors(trigger)
         if verb != trigger:
@@ -87,7 +115,8 @@ class ActorFinder:
     def _verb_actors(self, verb: Token, trigger: Token, subject_role: str) -> list[EventActor]:
         found = []
         for child in verb.children:
-            if child.dep_ in _SOURCE_DEPS:
+            if child.dep_ in _SOURCE_DEPS or child.dep_ == "nsubjpass" and verb != trigger:
+                # a borrowed passive subject: "Once released, the ship is expected to sail"
                 found += self._many(_reporter(child), subject_role, loose=True)
             elif child.dep_ == "agent":  # passive "by X"
                 found += [a for p in child.children if p.dep_ == "pobj"
@@ -154,10 +183,18 @@ class ActorFinder:
         mention = self._covering(token) or self._inside(token)
         if mention is not None:
             return EventActor(mention.start, mention.end, mention.text, role)
+        named = self.antecedents.of(token)
+        if named is not None:  # "the owner": as written, standing for the name told before
+            start, end = token.left_edge.idx, token.idx + len(token)
+            return EventActor(start, end, self.doc.text[start:end], role, antecedent=named.start)
         # a proper noun is a name even where NER missed it; a common noun only as a core argument
-        if (loose and token.pos_ == "NOUN" or token.pos_ == "PROPN") \
+        if (loose and token.pos_ == "NOUN" or token.pos_ == "PROPN" or _unnamed_name(token)) \
                 and token.lemma_.lower() not in lx.NOUNS:
             start, end = token.left_edge.idx, token.idx + len(token)
+            named = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and c.left_edge.i == token.i + 1]
+            if named:  # "the container vessel Ever Given": the name the parse hung apart
+                end = named[0].idx + len(named[0])
             return EventActor(start, end, self.doc.text[start:end], role)
         return None
 
@@ -170,7 +207,7 @@ class ActorFinder:
         end = token.idx + len(token)
         for child in token.rights:  # "officials from Egypt", "the town of Varno"
             if child.dep_ == "appos" or child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                end = child.right_edge.idx + len(child.right_edge)
+                end = _phrase_end(child)
         inside = [m for m in self.mentions if token.left_edge.idx <= m.start and m.end <= end]
         # "the secretary of state, Dana Kovac": the person in apposition is the one meant
         named = [m for m in inside if m.label == "PERSON" and self._in_apposition(m)]
@@ -179,6 +216,32 @@ class ActorFinder:
     def _in_apposition(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ == "appos"
+
+
+def _unnamed_name(token: Token) -> bool:
+    """ "The Ever Given": capitalized words inside a sentence that the tagger did not take for
+    a name (it read "Given" as a verb) are a name all the same."""
+    words = [t for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
+    return bool(words) and token.i > token.sent.start + 1 and all(w.is_title for w in words) \
+        and token.pos_ in ("VERB", "ADJ", "NOUN", "PROPN")
+
+
+def _phrase_end(head: Token) -> int:
+    """Where the phrase of ``head`` ends, without the clauses hanging on it ("the ship, the
+    one that blocked the canal": "the one")."""
+    last = _phrase_last(head)
+    return last.idx + len(last)
+
+
+def _phrase_last(head: Token) -> Token:
+    last = head
+    for child in head.rights:
+        if child.dep_ not in _CLAUSES and child.dep_ != "punct":
+            last = max(last, _phrase_last(child), key=lambda t: t.i)
+    return last
+
+
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis"})
 
 
 def _event_nouns(verb: Token) -> list[Token]:
@@ -194,7 +257,8 @@ def _reporter(subject: Token) -> Token:
     """ "The government said it would withdraw": "it" stands for the reporting verb's subject."""
     verb = subject.head
     if subject.lower_ in ("it", "they") and verb.dep_ == "ccomp" and verb.head.lemma_ in lx.REPORTING:
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
+        reporter = _subject_holder(verb.head)  # "X confirmed ... and said it would ..."
+        return next((c for c in reporter.children if c.dep_ == "nsubj"), subject)
     return subject
 
 
@@ -257,7 +321,7 @@ def modality_of(trigger: Token) -> str:
         return "denied"
     modal = _modal(verb)
     planned = (modal is not None or _to_be_infinitive(verb) or _planning(verb)
-               or _infinitive_modifier(verb)
+               or _infinitive_modifier(verb) or _awaited(verb)
                or any(c.lemma_.lower() in lx.PLANNED_MODIFIERS for c in trigger.children
                       if c.dep_ == "amod"))
     if not planned:
@@ -299,6 +363,18 @@ def _infinitive_modifier(verb: Token) -> bool:
     """ "the hostages to be released": an infinitive describing a noun has not happened yet."""
     return verb.dep_ in ("acl", "relcl") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to"
                                                 for c in verb.children)
+
+
+def _awaited(verb: Token) -> bool:
+    """ "Once released, the ship is expected to sail": a participle or "once/when/if" clause
+    on a verb that plans or foresees has not happened yet either."""
+    if verb.dep_ != "advcl" or verb.head == verb:
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if not (marks & {"once", "when", "if", "unless", "until"} or verb.tag_ == "VBN" and not marks):
+        return False
+    head = verb.head
+    return head.lemma_ in lx.PLANNING or _modal(head) is not None
 
 
 def _planning(verb: Token) -> bool:

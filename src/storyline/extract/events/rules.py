@@ -22,12 +22,14 @@ from spacy.tokens import Doc, Token
 from storyline.errors import ConfigError, InputError
 from storyline.extract.entities import Scores
 from storyline.extract.events import lexicon as lx
-from storyline.extract.events.patterns import (
-    ActorFinder, anchor_of, date_of, modality_of, place_of,
-)
+from storyline.extract.events.dating import dating
+from storyline.extract.events.patterns import ActorFinder, anchor_of, modality_of, place_of
 from storyline.models import Article, Event, Mention, Sentence, Timex
 from storyline.registry import register
 
+# Happenings that are news with nobody named (a blast, a crash, an attack); any other event
+# needs someone who acts or is acted on, or the sentence told no event ("it was a negotiation").
+NEED_NO_ACTOR = frozenset({"OTHER", "ASSAULT"})
 _NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "conj", "appos"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
@@ -57,7 +59,37 @@ def lookup(token: Token) -> lx.Trigger | None:
         return lx.INFINITIVE_SENSES[lemma]
     if lemma in lx.DENYING and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "denied that ..." makes the embedded event denied, not a REJECT
+    return _in_context(token, lemma, entry)
+
+
+def _in_context(token: Token, lemma: str, entry: lx.Trigger) -> lx.Trigger | None:
+    """The reading the sentence gives the word: "freed the ship" is a rescue, "warned that it
+    was too early" no threat, "it was a negotiation" and "they deserve an apology" no event."""
+    if lemma == "free" and token.pos_ == "VERB":
+        freed = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return lx.RESCUE if freed is not None and not _people(freed) else entry
+    if entry.type == "THREATEN" and token.pos_ == "VERB" and not _threat(token):
+        return None
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("attr", "dobj") \
+            and token.head.lemma_.lower() in lx.WANTING | lx.ENDING | {"be"}:
+        return None
     return entry
+
+
+def _people(token: Token) -> bool:
+    return token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in lx.FREED_PEOPLE \
+        or token.lower_ in ("him", "her", "them", "us", "me", "who")
+
+
+def _threat(verb: Token) -> bool:
+    """ "warned X to stop", "threatened to strike", "warned that it would retaliate" threaten;
+    "warned that delays were likely" only tells what someone fears."""
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not told:
+        return True
+    return any(any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in c.children)
+               and any(s.dep_ == "nsubj" and s.lower_ in ("we", "i", "it", "they") for s in c.children)
+               for c in told)
 
 
 def _base_entry(token: Token, lemma: str) -> lx.Trigger | None:
@@ -73,6 +105,13 @@ def _base_entry(token: Token, lemma: str) -> lx.Trigger | None:
     if token.pos_ == "ADV":
         return lx.ADVERBS.get(lemma)
     return None
+
+
+def _anchored(event: Event) -> bool:
+    """Someone takes part, or the text sets it in a place or on a date it happened ("after a
+    settlement was signed in Ismailia"): else a trigger word alone is no event."""
+    return bool(event.actors) or event.type in NEED_NO_ACTOR or event.place is not None \
+        or (event.date is not None and event.modality == "happened")
 
 
 def _same_type_nouns(child: Token, entry: lx.Trigger,
@@ -133,9 +172,9 @@ class RuleEvents:
         actors = ActorFinder(doc, mentions)
         starts = [s.start for s in sentences]
         events = {token.i for token, _ in found}
-        return lede_dates([self.event(article, token, entry, actors, mentions, timexes, starts,
-                                      anchor_of(token).i in events)
-                           for token, entry in found], timexes, starts)
+        told = [self.event(article, token, entry, actors, mentions, timexes, starts,
+                           anchor_of(token).i in events) for token, entry in found]
+        return lede_dates([e for e in told if _anchored(e)], timexes, starts, mentions)
 
     @staticmethod
     def triggers(doc: Doc) -> list[tuple[Token, lx.Trigger]]:
@@ -170,18 +209,19 @@ class RuleEvents:
         if not actors and entry.type == "CONSULT" and token.pos_ == "NOUN" \
                 and token.dep_ == "pobj" and token.head.lower_ in lx.FRAME_PREPS:
             actors = finder.sentence_actors(token)
-        timex = date_of(token, timexes, token.doc)
+        modality = modality_of(token)
+        dated = dating(token, timexes, token.doc, modality)
         roles = {a.role for a in actors}
-        confidence = entry.strength + 0.1 * len(roles) + (0.05 if timex else 0.0)
+        confidence = entry.strength + 0.1 * len(roles) + (0.05 if dated else 0.0)
         confidence -= 0.1 if token.pos_ != "VERB" else 0.0
         return Event(
             article.id, token.idx, token.idx + len(token),
             sentence=max(bisect_right(starts, token.idx) - 1, 0),
             type=entry.type, mode=mode_of(token, entry), trigger=token.text, actors=actors,
             place=place_of(token, mentions),
-            date=None if timex is None else timex.value,
-            date_precision=None if timex is None else timex.precision,
-            modality=modality_of(token), confidence=round(min(max(confidence, 0.1), 0.95), 2),
+            date=None if dated is None else dated.value,
+            date_precision=None if dated is None else dated.precision,
+            modality=modality, confidence=round(min(max(confidence, 0.1), 0.95), 2),
         )
 
     # -- scoring -------------------------------------------------------------------------------
@@ -224,11 +264,13 @@ class RuleEvents:
 LEDE_SENTENCES = 3  # the lede paragraph of a news story
 
 
-def lede_dates(events: list[Event], timexes: list[Timex], starts: list[int]) -> list[Event]:
+def lede_dates(events: list[Event], timexes: list[Timex], starts: list[int],
+               mentions: list[Mention] = ()) -> list[Event]:
     """A news lede sets the story's day ("X on Tuesday stressed to Y ..."; "X thanked Y during
     the telephone conversation"): an event that happened, told in the lede without a date of
-    its own, in a sentence with no timex at all, takes the lede's first day. No day in the
-    lede, no date: an undated story stays undated."""
+    its own, in a sentence with no timex at all, takes the lede's first day when one of its
+    actors is named in the sentence that gives that day (the same people, the same occasion).
+    No day in the lede, no date: an undated story stays undated."""
     def sentence_of(offset: int) -> int:
         return max(bisect_right(starts, offset) - 1, 0)
 
@@ -237,9 +279,17 @@ def lede_dates(events: list[Event], timexes: list[Timex], starts: list[int]) -> 
     if not days:
         return events
     lede, dated = days[0], {sentence_of(t.start) for t in timexes}
+    named = {_last_word(m.text) for m in mentions if m.kind == "name"
+             and sentence_of(m.start) == sentence_of(lede.start)}
     return [replace(e, date=lede.value, date_precision=lede.precision)
             if e.date is None and e.modality == "happened" and e.sentence < LEDE_SENTENCES
-            and e.sentence not in dated else e for e in events]
+            and e.sentence not in dated and named & {_last_word(a.text) for a in e.actors}
+            else e for e in events]
+
+
+def _last_word(text: str) -> str:
+    words = text.replace("'s", "").replace("’s", "").split()
+    return words[-1].lower() if words else ""
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
