@@ -6,8 +6,9 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
 1. **Targets in the text** (``TargetMatcher``): a target is named by its full name, its
    acronym ("United Motor Works" -> "UMW"), or a run of its own words that still identifies it
    (a surname, "Nikkei" for "Nikkei 300", "A999" for "Velor A999") — never by generic words
-   ("index", "airlines"), place words, a lone middle word ("Korso" of "Velor Korso Jets") or
-   a run that is another target's name. The most specific target wins ("Velor A999" over
+   ("index", "airlines", or a word the name writes in lower case: "store" of "Velor store"),
+   place words, a lone middle word ("Korso" of "Velor Korso Jets") or a run that is another
+   target's name. A short form is written like a name (a capital or a digit: "eVelor"). The most specific target wins ("Velor A999" over
    "Velor"). A person named in full goes by the first name later in the report, unless someone
    else there shares it. Pronouns: ``semeval2015_references`` (he/she the latest person named,
    it/they the latest subject, nothing inside quotes or for an expletive "it").
@@ -16,7 +17,9 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
    mention ("rolled out").
 3. **Participants** (``participants``): the phrases of the event's arguments — subject (borrowed
    along xcomp/conj chains), objects, prepositional objects, the noun a relative clause or
-   participle hangs on; for a noun, its possessor, compounds and "of/by/for/with" objects, and
+   participle hangs on (a target that only modifies an argument names it when the argument's
+   head says what kind of thing the target is, "the Velor jet", not another name or thing,
+   "the Velor Nano", "Velor users"); for a noun, its possessor, compounds and "of/by/for/with" objects, and
    the subject of the light verb it is the object of ("X made its first flight").
 4. **Anchors** (``semeval2015_anchors``): the event's own date, else by tense the day the report
    is about (its lead's "yesterday") or the report's own day; nothing for what did not happen.
@@ -96,7 +99,10 @@ class TargetMatcher:
         words = _words(target)
         doc = nlp(target)
         person = any(e.label_ == "PERSON" for e in doc.ents)
-        places = {w for e in doc.ents if e.label_ in _PLACE_LABELS for w in _words(e.text)}
+        places = {w for e in doc.ents if e.label_ in _PLACE_LABELS and e.text[:1].isupper()
+                  for w in _words(e.text)}  # place names start with a capital ("iVelor" is none)
+        # words the name itself writes in lower case are common nouns ("store" of "Velor store")
+        common = {w for w in _words(" ".join(x for x in target.split() if x.islower()))}
         forms: set[tuple[str, ...]] = set()
         capitals = [w[0] for w in target.split() if w[:1].isupper() and w.casefold() not in ("of", "and")]
         if len(capitals) >= 2:
@@ -108,7 +114,8 @@ class TargetMatcher:
                 continue  # people go by their surname, not their first name
             if len(run) == 1 and run[0] not in (words[0], words[-1]):
                 continue  # a name is shortened to its first or last word, not a middle one
-            distinctive = [w for w in run if w not in GENERIC_WORDS and w not in places]
+            distinctive = [w for w in run if w not in GENERIC_WORDS and w not in places
+                           and w not in common]
             if distinctive and run not in full and not any(w.isdigit() for w in run[:1] if len(run) == 1):
                 forms.add(run)
         return forms
@@ -157,11 +164,11 @@ class TargetMatcher:
             and following.ent_type_ == "PERSON" and token.ent_iob_ != "O" and following.ent_iob_ == "I"
 
     def _looks_named(self, span, key: tuple[str, ...], target: str) -> bool:
-        """A short form must be written like a name (capital or digit), not a common word."""
+        """A short form must be written like a name (a capital or digit), not a common word."""
         if key == _words(target):
             return True
-        return all(t.text[:1].isupper() or any(c.isdigit() for c in t.text) or not t.is_alpha
-                   for t in span)
+        return all(any(c.isupper() or c.isdigit() for c in t.text) or not t.is_alpha
+                   for t in span)  # "Velor", "A999", "eVelor"
 
 
 def _base_target(owners: set[str]) -> str | None:
@@ -182,6 +189,12 @@ def is_event_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and (lemma in EVENT_NOUNS or lemma in lx.NOUNS)
 
 
+# Nouns that say what kind of thing a name is ("the Velor jet"), not another thing.
+KIND_NOUNS = GENERIC_WORDS | frozenset(
+    "firm carrier carmaker automaker maker manufacturer planemaker builder producer brand unit "
+    "subsidiary division business plane aircraft jet jetliner airliner model car vehicle truck "
+    "player device phone handset computer tablet software service store network product "
+    "program team label band agency government party".split())
 LIGHT_VERBS = frozenset("make give take have hold do get conduct carry".split())
 
 
@@ -224,8 +237,19 @@ def _phrase(token: Token) -> list[Token]:
     return [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos")]
 
 
+def phrase_targets(head: Token, owner: dict[int, str]) -> set[str]:
+    """Targets an argument phrase names. A target that only modifies the phrase's head names
+    the phrase when the head says what kind of thing it is ("the Velor jet", "Velor's
+    index"), not when the head is another name or another thing ("the Velor Nano", "Velor
+    users", "the Velor antenna")."""
+    named = {owner[t.i] for t in _phrase(head) if t.i in owner and (t == head or t.dep_ == "appos")}
+    if head.i in owner or head.lower_ in KIND_NOUNS or head.lemma_.lower() in KIND_NOUNS:
+        named |= {owner[t.i] for t in _phrase(head) if t.i in owner}
+    return named
+
+
 def participants(event: Token) -> list[Token]:
-    """Tokens of every argument phrase of ``event``."""
+    """The head of every argument phrase of ``event``."""
     heads: list[Token] = []
     if event.pos_ == "VERB":
         heads += _subject_of(event)
@@ -243,7 +267,7 @@ def participants(event: Token) -> list[Token]:
         verb = _light_verb(event)
         if verb is not None:
             heads += _subject_of(verb)
-    return [t for head in heads for t in _phrase(head)]
+    return heads
 
 
 def _light_verb(noun: Token) -> Token | None:
@@ -282,7 +306,7 @@ def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[M
     reference = reference_day(doc, timexes, document.published)
     found: dict[str, list[Mention]] = defaultdict(list)
     for token in candidates(doc):
-        targets = {owner[t.i] for t in participants(token) if t.i in owner}
+        targets = {t for head in participants(token) for t in phrase_targets(head, owner)}
         if not targets:
             continue
         start, end = extent(token)
