@@ -30,6 +30,7 @@ class Lexicon:
     place_firsts: frozenset[str]  # first words of a water body or landform ("Mount", "Lake")
     settlement_firsts: frozenset[str]  # first words of a town's name ("Port", "Fort")
     organization_descriptors: frozenset[str]  # "salvage firm X", "X, the company"
+    person_descriptors: frozenset[str]  # "broker X", "X, the paper's correspondent"
     organization_roles: frozenset[str]  # "chief executive of X", "X's shareholders"
     place_descriptors: frozenset[str]  # "the port city X", "X, its destination"
     place_roles: frozenset[str]  # "the port of X", "the mayor of X"

@@ -57,7 +57,8 @@ def test_type_from_own_words(text: str, label: str, expected: str) -> None:
         ("The ship headed north to Varnhaven, its destination.", "Varnhaven", "GPE"),
         ("The ship is owned by Tovari Kisen Kaisha of Japan.", "Tovari Kisen Kaisha", "ORG"),
         ("The tanker waited in the Great Salt Marsh for a week.", "the Great Salt Marsh", "LOC"),
-        # a noun that also describes people is no evidence
+        ("The goal came after a pass by defender Osei Varnak.", "Osei Varnak", "PERSON"),
+        # a noun that describes people is no evidence of a company
         ("There will be pressure, said broker Dana Kovac.", "Dana Kovac", "PERSON"),
     ],
 )

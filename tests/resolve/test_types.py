@@ -68,17 +68,21 @@ def test_a_stored_entity_votes_with_its_spellings() -> None:
         ([("Authority", "ORG"), ("the Varn Port Authority", "ORG")], [1, 1]),
         ([("Ministry of Fisheries", "ORG"), ("Ministry", "ORG")], [0, 0]),
         ([("Tessel Shipping Company", "ORG"), ("the Company", "ORG")], [0, 0]),
-        # two full names, or none: a reference nobody can resolve, not a name
+        ([("the Varn Strip", "GPE"), ("Strip", "LOC")], [0, 0]),
+        # two full names: a reference nobody can resolve here, not a name
         ([("Varn Port Authority", "ORG"), ("Tessel Water Authority", "ORG"), ("Authority", "ORG")],
          [0, 1, None]),
-        ([("Authority", "ORG"), ("Court", "ORG")], [None, None]),
+        # none: a name of its own ("the Senate")
+        ([("Senate", "ORG"), ("Court", "ORG")], [0, 1]),
     ],
 )
 def test_a_bare_head_word_joins_the_one_full_name(article, joined) -> None:
     x = extraction("a", *article)
     resolve_entities([x])
     ids = [m.entity_id for m in x.mentions]
-    assert ids == [ids[j] if j is not None else None for j in joined]
+    assert [i is None for i in ids] == [j is None for j in joined]
+    # mentions share an id exactly when the table joins them
+    assert len({(i, j) for i, j in zip(ids, joined)}) == len(set(ids)) == len(set(joined))
 
 
 def test_bare_head_words_of_two_articles_stay_with_their_own_names() -> None:

@@ -6,7 +6,7 @@ The small model types a name from its letters; the sentence often says what the 
   ORG; an organisation's head noun ("... Authority", "... Ministry") -> ORG; a water body or
   landform ("the Great Salt Marsh", "Lake Varn") -> LOC; "Port Arlo", "Fort Tessel" -> GPE;
 * **a descriptor beside it**: "salvage firm X", "X, the Dutch company" -> ORG; "the port
-  city X", "X, its destination" -> GPE;
+  city X", "X, its destination" -> GPE; "broker X", "X, the paper's correspondent" -> PERSON;
 * **a role it fills**: "chief executive of X", "X's shareholders" -> ORG; "the port of X",
   "the mayor of X" -> GPE; "sailed to X" (a verb of going) -> a place, not a person.
 
@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.lexicon import Lexicon, lexicon, name_key
 from storyline.models import Mention
 
-ORG, PLACE, LANDFORM = "ORG", "GPE", "LOC"
+ORG, PLACE, LANDFORM, PERSON = "ORG", "GPE", "LOC", "PERSON"
 # Labels a rule may replace: those that cannot be what the evidence says the name is.
 _NOT_A_COMPANY = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _NOT_AN_ORG_HEAD = frozenset({"PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
@@ -32,10 +32,13 @@ _NOT_A_LANDFORM = frozenset({"PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _NOT_DESCRIBED_ORG = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
                                 "WORK_OF_ART"})
 _NOT_DESCRIBED_PLACE = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_NOT_DESCRIBED_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
+                                   "WORK_OF_ART"})
 # A description spreads to the name's other mentions in the article, but never over a place
 # or organisation label: NER's span may have been wrong where the description was read.
 _SPREAD_ORG = _NOT_DESCRIBED_ORG - {"GPE", "LOC"}
 _SPREAD_PLACE = _NOT_DESCRIBED_PLACE - {"ORG"}
+_SPREAD = {ORG: _SPREAD_ORG, PLACE: _SPREAD_PLACE, PERSON: _NOT_DESCRIBED_PERSON - {"GPE", "LOC"}}
 _TOWARDS = frozenset({"to", "towards", "toward", "into"})
 
 
@@ -104,6 +107,8 @@ def context_type(span: Span, label: str, words: Lexicon, mentions: list[Mention]
         return ORG
     if evidence == PLACE and label in _NOT_DESCRIBED_PLACE:
         return PLACE
+    if evidence == PERSON and label in _NOT_DESCRIBED_PERSON:
+        return PERSON
     if label == "PERSON" and _gone_to(root, words) and not _surname(span.text, mentions):
         return PLACE
     return None
@@ -116,7 +121,11 @@ def _descriptor(span: Span, root: Token, words: Lexicon) -> str | None:
     if root.dep_ == "appos" and root.head.text.islower():
         nouns.append(root.head)  # "its owner, X"
     for noun in nouns:
+        if noun.tag_ == "NNS":
+            continue  # "reporters", "firms": a plural describes no one name
         kind = _noun_kind(noun.lemma_.casefold(), words)
+        if kind == PERSON and span.text.isupper():
+            continue  # an acronym names an organisation, whatever the parse tied it to
         if kind is not None:
             return kind
     return None
@@ -127,6 +136,8 @@ def _noun_kind(lemma: str, words: Lexicon) -> str | None:
         return ORG
     if lemma in words.place_descriptors:
         return PLACE
+    if lemma in words.person_descriptors:
+        return PERSON
     return None
 
 
@@ -166,8 +177,7 @@ def _spread_descriptions(mentions: list[Mention], described: dict[str, set[str]]
     out = []
     for mention in mentions:
         kinds = described.get(name_key(mention.text), set())
-        allowed = _SPREAD_ORG if kinds == {ORG} else _SPREAD_PLACE
-        if len(kinds) == 1 and mention.label in allowed:
+        if len(kinds) == 1 and mention.label in _SPREAD[next(iter(kinds))]:
             mention = replace(mention, label=next(iter(kinds)))
         out.append(mention)
     return out

@@ -540,21 +540,26 @@ def _link_things(article_id: str, label: str, items: list[tuple[Mention, Name]],
 
 
 def _attach_bare_heads(article_id: str, clusters: list[_Cluster]) -> list[_Cluster]:
-    """A bare head word ("the Authority", "the Ministry") names the one organisation of the
-    article whose full name it heads ("Varn Port Authority", "Ministry of Fisheries"). With
-    no such name, or several, it is a reference nobody can resolve here, not a name: its
-    mentions get no entity rather than an entity "Authority" shared by every article."""
-    heads = lexicon().organization_heads
+    """A bare head word ("the Authority", "the Ministry", "the Strip") names the one
+    organisation or place of the article whose full name it heads ("Varn Port Authority",
+    "Ministry of Fisheries"). With several such names it is a reference nobody can resolve
+    here: its mentions get no entity rather than one "Authority" shared by every article.
+    With none it stays a name of its own ("the Senate"), which another article may tie to
+    the one longer name it stands for there."""
+    words = lexicon()
+    heads = words.organization_heads | words.place_heads
     kept = []
     for cluster in clusters:
-        words = cluster.head.words
-        if len(words) != 1 or words[0] not in heads or cluster.known is not None:
+        head = cluster.head.words
+        if len(head) != 1 or head[0] not in heads or cluster.known is not None:
             kept.append(cluster)
             continue
-        fits = [c for c in clusters if words[0] in _heads_of(c.head)]
+        fits = [c for c in clusters if head[0] in _heads_of(c.head)]
         if len(fits) == 1:
             fits[0].absorb(cluster, f"{cluster.head.surface!r} heads {fits[0].head.surface!r}"
                                     f" (the only such name in article {article_id})")
+        elif not fits:
+            kept.append(cluster)
     return kept
 
 
