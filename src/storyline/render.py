@@ -182,10 +182,17 @@ def print_timeline(found: dict) -> None:
         for e in events:
             actors = ", ".join(f"{a['name']} ({a['role']})" for a in e["actors"])
             mode = f"/{e['mode']}" if e["mode"] else ""
-            click.echo(f"{e['date'] or '-':<10}  {e['type']}{mode}  {e['modality']}  {actors}"
+            click.echo(f"{_event_when(e):<12}  {e['type']}{mode}  {e['modality']}  {actors}"
                        f"  [{len(e['articles'])} source(s)]")
             click.echo(f"    {e['evidence'][0]['sentence']}")
 
+
+
+def _event_when(event: dict) -> str:
+    """'2031-03-02', '<=2031-03-02' for a day the event happened on or before, '-' undated."""
+    if not event["date"]:
+        return "-"
+    return ("<=" if event.get("date_precision") == "on_or_before" else "") + event["date"]
 
 def print_claims(claims: list[dict]) -> None:
     from storyline.query.ledger import figure_text, source_label
