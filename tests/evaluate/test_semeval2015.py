@@ -9,7 +9,7 @@ import pytest
 
 from storyline.errors import InputError
 from storyline.evaluate.semeval2015 import (
-    Timeline, evaluate, evaluate_split, pad_anchor, read_document, refined_anchors,
+    Timeline, spacing, evaluate, evaluate_split, pad_anchor, read_document, refined_anchors,
     system_timelines, temporal_awareness,
 )
 from storyline.evaluate.semeval2015_system import Mention as SystemMention
@@ -27,9 +27,22 @@ def test_a_document_maps_offsets_back_to_sentence_and_word(tmp_path: Path) -> No
     path.write_text(TML, encoding="utf-8")
     document = read_document(path)
     assert (document.id, document.published) == ("77", "2031-05-06")
-    assert document.text == "Velor Air sold ten jets .\nIt bought two ."
+    assert document.text == "Velor Air sold ten jets.\nIt bought two."  # written as text again
     assert document.mention_id(document.text.index("sold")) == "77-1-sold"
     assert document.mention_id(document.text.index("bought")) == "77-2-bought"
+
+
+@pytest.mark.parametrize(
+    "tokens, text",
+    [
+        ("on May 6 , 2031 .", "on May 6, 2031."),
+        ('he said , " it is n\'t over ( yet ) . " then', 'he said, "it isn\'t over (yet)." then'),
+        ("Velor 's shares rose 5 % to $ 10 ;", "Velor's shares rose 5% to $10;"),
+    ],
+)
+def test_tokens_are_written_as_running_text(tokens: str, text: str) -> None:
+    words = tokens.split()
+    assert "".join(gap + word for gap, word in zip(spacing(words), words)) == text
 
 
 def test_a_broken_document_is_an_input_error(tmp_path: Path) -> None:

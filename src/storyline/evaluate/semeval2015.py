@@ -2,8 +2,10 @@
 
 Data: ``semeval2015_task4_timeline/{trial,test/corpus_N}/`` (see its README). Track A input is
 tokenized TimeML: ``<s id>`` sentences of space-separated tokens and a ``<DCT>``. A document's
-text is its sentences joined by newlines, so each character maps back to (sentence, token);
-an event mention is ``docid-sentence-word`` as in the gold files.
+text is its sentences written as running text again ("May 6, 2031", not "May 6 , 2031": the
+parser and the date rules read text best) and joined by newlines; each token's offset is kept,
+so each character maps back to (sentence, token); an event mention is ``docid-sentence-word``
+as in the gold files.
 
 System side: ``semeval2015_system`` (targets named in the text, every verb and eventive noun
 they take part in, anchored to the timex of its clause or to the report's day). Mentions of the
@@ -76,14 +78,36 @@ def read_document(path: Path) -> Document:
     parts, offset = [], 0
     for sentence in root.iter("s"):
         words = "".join(sentence.itertext()).split()
-        for word in words:
-            document.starts.append(offset)
+        text = ""
+        for word, gap in zip(words, spacing(words)):
+            text += gap
+            document.starts.append(offset + len(text))
             document.tokens.append((sentence.get("id", "0"), word))
-            offset += len(word) + 1
-        parts.append(" ".join(words))
-        offset += 0 if words else 1
+            text += word
+        parts.append(text)
+        offset += len(text) + 1
     document.text = "\n".join(parts)
     return document
+
+
+_NO_SPACE_BEFORE = frozenset(", . ; : ! ? ) ] } % 's 're 've 'll 'd 'm n't".split())
+_NO_SPACE_AFTER = frozenset("( [ { $".split())
+_QUOTE_MARKS = frozenset({'"'})
+
+
+def spacing(words: list[str]) -> list[str]:
+    """The space before each token when the sentence is written as text again ("April 28,
+    2003", not "April 28 , 2003"): parsers and date rules read running text best."""
+    gaps, open_quote = [], False
+    for n, word in enumerate(words):
+        before = words[n - 1] if n else None
+        glued = (n == 0 or word.lower() in _NO_SPACE_BEFORE or before in _NO_SPACE_AFTER
+                 or (before in _QUOTE_MARKS and open_quote)
+                 or (word in _QUOTE_MARKS and open_quote))
+        if word in _QUOTE_MARKS:
+            open_quote = not open_quote
+        gaps.append("" if glued else " ")
+    return gaps
 
 
 def read_timeline(path: Path) -> Timeline:
