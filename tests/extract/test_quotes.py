@@ -96,6 +96,12 @@ def test_a_split_quote_keeps_its_speaker_at_a_paragraph_end(nlp, text: str, spea
     assert [q.speaker for q in run(nlp, text)] == speakers
 
 
+def test_a_people_word_does_not_speak_for_its_officials(nlp) -> None:
+    text = "Figures cited in Norlandic media suggest that it was a “salvage bonus” in all but name."
+    quote, = run(nlp, text)
+    assert quote.speaker.startswith("Figures") and quote.speaker_mention is None
+
+
 def test_a_spokesperson_for_an_organization_points_at_the_organization(nlp) -> None:
     text = "“We are pleased with the ruling,” a spokesperson for the British Harbour Board said."
     quote, = run(nlp, text)

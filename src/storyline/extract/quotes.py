@@ -344,9 +344,11 @@ def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, 
 
 
 def _name_inside(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The name a speaker's phrase holds: a person or organization before a place or people
-    ("a spokesman for the Norland Port Board", "the Norlandic minister Paul Garnier")."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end and m.label in _SPEAKER_LABELS]
+    """The name a speaker's phrase holds: a person or organization before a place ("a
+    spokesman for the Norland Port Board", "the Norlandic minister Paul Garnier"); a people
+    word only qualifies ("Norlandic officials" are not the Norlandic people)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end
+              and m.label in _SPEAKER_LABELS - {"NORP"}]
     return min(inside, key=lambda m: (m.label not in ("PERSON", "ORG"), m.start), default=None)
 
 
