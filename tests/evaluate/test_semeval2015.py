@@ -144,6 +144,11 @@ ANCHORED = """<?xml version='1.0' encoding='utf-8'?>
         ("Velor Air sold ten jets .", "Velor Air had agreed to the sale .", "80-3-agreed", None),
         ("Velor Air sold ten jets .", "Velor Air will sell more jets .", "80-3-sell", None),
         ("Velor Air sold ten jets on Monday .", "Velor Air did not sell jets .", "80-3-sell", None),
+        # a quote's own tenses, a state of mind: no day
+        ("Velor Air sold ten jets on Monday .", '" Velor Air sells the best jets , " a pilot said .',
+         "80-3-sells", None),
+        ("Velor Air sold ten jets on Monday .", "Velor Air believes the market is strong .",
+         "80-3-believes", None),
     ],
 )
 def test_anchors_from_raw_text(tmp_path: Path, nlp, lead: str, body: str, mention: str, anchor) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.evaluate.semeval2015_references import person_tokens, pronoun_targets
+from storyline.evaluate.semeval2015_references import person_tokens, pronoun_targets, quoted
 from storyline.evaluate.semeval2015_system import TargetMatcher
 
 TARGETS = ["Velor Air", "Marta Quist", "Korso Phone"]
@@ -52,3 +52,18 @@ def test_pronouns(nlp, text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_a_first_name_after_the_full_name(nlp, text: str, named: list[str]) -> None:
     assert [s.target for s in TargetMatcher(TARGETS, nlp).spots(nlp(text))] == named
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ('Quist said , " we sold it . " Then she left .', "we sold it ."),
+        # the sentence closes a quote opened in the sentence before it
+        ('" We sold it , " said Quist .', "We sold it ,"),
+        ('we sold it , " said Quist .', "we sold it ,"),
+        ('Quist added , " we sold it .', "we sold it ."),
+    ],
+)
+def test_quoted_words(nlp, text: str, inside: str) -> None:
+    doc = nlp(text)
+    assert " ".join(t.text for t in doc if t.i in quoted(doc)) == inside

@@ -36,6 +36,9 @@ def events_of(nlp, tmp_path: Path, text: str, target: str) -> list[str]:
         # a word the target's name writes in lower case is no name of it on its own
         ("The Velor store opened", "Velor store", ["opened"]),
         ("The Kemo Store opened", "Velor store", []),
+        # a verb framing its subject's infinitive leaves the event to it
+        ("Marta Quist decided to resign", "Marta Quist", ["resign"]),
+        ("Marta Quist asked the board to wait", "Marta Quist", ["asked"]),
     ],
 )
 def test_events_a_target_takes_part_in(nlp, tmp_path: Path, text: str, target: str, events: list[str]) -> None:

@@ -13,7 +13,10 @@ News follows a few conventions this module reads, all about English, none about 
 3. **Tense.** With no date of its own, a simple past ("said", "was praised") is on the
    reference day; a present ("has", "uses") on the report's date; a present perfect ("has
    filed") on the report's date; a past perfect ("had agreed") before the story, so unknown.
-   What did not happen (planned, hypothetical, negated: ``patterns.modality_of``) has no anchor.
+   What did not happen (planned, hypothetical, negated: ``patterns.modality_of``) has no anchor,
+   nor has what a quote tells without a date (its tenses count from when the words were said,
+   and what it tells is the speaker's claim), nor a state of mind or perception ("believes",
+   "loved", "has seen": ``PRIVATE_STATES``), which holds over a time rather than on a day.
 4. **No tense of its own.** A participle, infinitive or noun takes the tense and date of the
    finite verb that governs it ("started by hinting", "filed a lawsuit").
 """
@@ -30,6 +33,11 @@ from storyline.models import Timex
 
 LEAD_SENTENCES = 3
 REFERENCE_WINDOW = timedelta(days=7)
+# States of mind and perception (general English): they hold over a time, not on a day.
+PRIVATE_STATES = frozenset(
+    "love like hate enjoy prefer want wish hope believe think feel know seem appear consider "
+    "expect fear doubt understand remember forget see hear notice realize suspect imagine "
+    "suppose assume trust worry care mind deserve need age".split())
 _PAST_AUX = frozenset({"was", "were", "did"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
 _PLUPERFECT_AUX = frozenset({"had", "'d"})
@@ -105,12 +113,12 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def anchor_value(token: Token, timexes: list[Timex], published: str | None,
-                 reference: str | None) -> str | None:
+                 reference: str | None, quoted: bool = False) -> str | None:
     """The TIMEX3 value an event mention is anchored to, or None (see the module docstring)."""
     own = own_timex(token, timexes)
     if own is not None:
         return own.value
-    if modality_of(token) != "happened":
+    if quoted or modality_of(token) != "happened" or token.lemma_.lower() in PRIVATE_STATES:
         return None
     verb = governing_verb(token)
     if verb is None:

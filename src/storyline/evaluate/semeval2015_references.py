@@ -25,20 +25,29 @@ PERSON_WINDOW, THING_WINDOW = 3, 2
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _COPULAR = frozenset({"be", "seem", "appear", "feel", "look", "sound", "remain", "become"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+_SPEAKING = frozenset("say add tell state explain write note insist argue continue".split())
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
 
 
 def quoted(doc: Doc) -> set[int]:
-    """Token indices between quotation marks, counted within each sentence."""
+    """Token indices between quotation marks, counted within each sentence. In a sentence with
+    an odd count, a first mark right before the speaker's verb ('... the cloud," said X')
+    closes a quote begun in an earlier sentence: what comes before it is quoted."""
     inside: set[int] = set()
     for sentence in doc.sents:
-        open_ = False
+        marks = [t for t in sentence if t.text in _QUOTES]
+        open_ = bool(len(marks) % 2 and _closes(marks[0]))
         for token in sentence:
             if token.text in _QUOTES:
                 open_ = not open_
             elif open_:
                 inside.add(token.i)
     return inside
+
+
+def _closes(mark: Token) -> bool:
+    following = mark.doc[mark.i + 1:mark.i + 4]
+    return any(t.lemma_.lower() in _SPEAKING for t in following if t.pos_ == "VERB")
 
 
 def expletive(token: Token) -> bool:

@@ -14,9 +14,11 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
    it/they the latest subject, nothing inside quotes or for an expletive "it").
 2. **Event mentions** (``candidates``): every main verb, every PLOVER trigger noun and eventive
    noun (a deverbal suffix or a general list of news happenings); a verb with its particle is one
-   mention ("rolled out").
+   mention ("rolled out"); a verb that only frames its subject's infinitive ("decided to sell")
+   is none.
 3. **Participants** (``participants``): the phrases of the event's arguments — subject (borrowed
-   along xcomp/conj chains), objects, prepositional objects, the noun a relative clause or
+   along xcomp/conj chains; an infinitive after an object has the object as its subject: "asked
+   the board to wait"), objects, prepositional objects, the noun a relative clause or
    participle hangs on (a target that only modifies an argument names it when the argument's
    head says what kind of thing the target is, "the Velor jet", not another name or thing,
    "the Velor Nano", "Velor users"); for a noun, its possessor, compounds and "of/by/for/with" objects, and
@@ -37,7 +39,7 @@ from spacy.tokens import Doc, Token
 from storyline.extract.entities import SpacyEntities
 from storyline.extract.events import lexicon as lx
 from storyline.evaluate.semeval2015_anchors import anchor_value, reference_day
-from storyline.evaluate.semeval2015_references import person_tokens, pronoun_targets
+from storyline.evaluate.semeval2015_references import person_tokens, pronoun_targets, quoted
 from storyline.extract.roles import RuleRoles
 from storyline.extract.time import RuleTimex
 from storyline.models import Article
@@ -200,9 +202,18 @@ LIGHT_VERBS = frozenset("make give take have hold do get conduct carry".split())
 
 def candidates(doc: Doc) -> list[Token]:
     """Main verbs and eventive nouns (see the module docstring, point 2); a light verb whose
-    object is an eventive noun leaves the event to the noun ("gave a speech")."""
-    return [t for t in doc if (t.pos_ == "VERB" and t.dep_ != "aux" and not _light(t))
-            or is_event_noun(t)]
+    object is an eventive noun leaves the event to the noun ("gave a speech"), and a verb
+    framing its subject's infinitive leaves it to the infinitive ("decided to sell")."""
+    return [t for t in doc if (t.pos_ == "VERB" and t.dep_ != "aux" and not _light(t)
+                               and not _stance(t)) or is_event_noun(t)]
+
+
+def _stance(verb: Token) -> bool:
+    """ "X decided / attempted / chose to Y": the verb only frames its subject's own
+    infinitive, which is the event ("to Y")."""
+    infinitive = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     for c in verb.children)
+    return infinitive and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _light(verb: Token) -> bool:
@@ -224,6 +235,9 @@ def _subject_of(verb: Token, hops: int = 0) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if own or hops >= 3 or verb.head == verb:
         return own
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "xcomp" and objects:
+        return objects  # "asked the board to wait": the board waits
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         return _subject_of(verb.head, hops + 1)
     if verb.dep_ in ("relcl", "acl"):
@@ -304,13 +318,14 @@ def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[M
     persons = person_tokens(doc) | {i for s in spots if s.person for i in range(s.start, s.end)}
     owner.update(pronoun_targets(doc, owner, persons))
     reference = reference_day(doc, timexes, document.published)
+    inside = quoted(doc)
     found: dict[str, list[Mention]] = defaultdict(list)
     for token in candidates(doc):
         targets = {t for head in participants(token) for t in phrase_targets(head, owner)}
         if not targets:
             continue
         start, end = extent(token)
-        anchor = anchor_value(token, timexes, document.published, reference)
+        anchor = anchor_value(token, timexes, document.published, reference, token.i in inside)
         for target in targets:
             found[target].append(Mention(document.id, start, end, token.lemma_.lower(), anchor))
     return found
