@@ -143,6 +143,12 @@ def test_attribution(nlp, text: str, source: str | None, named: str | None) -> N
         assert begin <= claim.source_start <= text.index(named)
 
 
+def test_a_described_source_points_at_the_name_told_before(nlp) -> None:
+    text = "The Norland Port Authority sued the owner. Up to 50 ships were held, the authority said."
+    [claim] = run(nlp, text)
+    assert (claim.source, claim.source_start) == ("the authority", text.index("The Norland"))
+
+
 def test_a_pronoun_source_points_at_its_mention(nlp) -> None:
     text = "Mayor Tomas Brandt visited the camp. He said 300 people had fled."
     [claim] = run(nlp, text)

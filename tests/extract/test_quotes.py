@@ -166,6 +166,12 @@ def test_a_named_speaker_keeps_its_phrase_and_points_at_the_name(nlp, text: str,
     assert quote.speaker_mention == text.index(name)
 
 
+def test_a_described_speaker_points_at_the_name_told_before(nlp) -> None:
+    text = "The Norland Health Ministry opened a clinic. “We will treat everyone,” the ministry said."
+    quote, = run(nlp, text)
+    assert (quote.speaker, quote.speaker_mention) == ("the ministry", text.index("The Norland"))
+
+
 def test_a_title_speaker_points_at_the_title_mention(nlp) -> None:
     text = ("French Foreign Minister Paul Garnier arrived in Lyon. "
             "“Talks will go on next week,” the minister said.")

@@ -11,7 +11,8 @@ Per article and pure (the spaCy ``Doc``, sentences and mentions in, ``Quote`` ro
   speaker is the verb's subject in the dependency parse ("he said", "said the minister", "the
   ministry said"), climbing through "went on to say" / "and added"; for "according to X" it is
   X. A speaker that is a name, title or pronoun mention takes that mention's offsets, so
-  resolve/ can follow ``Mention.antecedent`` to the entity.
+  resolve/ can follow ``Mention.antecedent`` to the entity; a description ("the ministry
+  said") points at the name it stands for.
 * **Split quotes**: a quote with no cue of its own takes the speaker of the neighbouring quote in
   the same paragraph ("...," he said. "...").
 * **Partial quotes**: a fragment of a few words inside a sentence ("called it a “disgrace”") is a
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.claims.attribution import described_name
 from storyline.models import Article, Mention, Quote, Sentence
 from storyline.registry import register
 
@@ -337,7 +339,7 @@ def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, 
     if bracket > 0 and ")" not in head.doc.text[bracket:end]:  # "Naor Shiri (Yesh Atid"
         end = len(head.doc.text[start:bracket].rstrip()) + start
     if mention is None:  # "the finance minister, Paul Garnier": the name in the apposition
-        mention = _name_inside(mentions, start, end)
+        mention = _name_inside(mentions, start, end) or described_name(head, mentions)
     else:
         start, end = min(start, mention.start), max(end, mention.end)
     return head.doc.text[start:end], start, end, None if mention is None else mention.start

@@ -3,13 +3,15 @@
 Read from the parse: the subject of a reporting verb that governs the figure's clause, the
 agent of a passive one, the object of "according to", or a reporting verb set beside the
 clause ("..., officials said."). The source's offset points at the NER, title or pronoun
-mention covering it, so resolve/ can map it to a canonical entity.
+mention covering it, or at the name a description ("the ministry") stands for, so resolve/ can
+map it to a canonical entity.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from storyline.extract.events.antecedents import Antecedents
 from storyline.models import Mention
 
 REPORTING = frozenset({
@@ -126,6 +128,18 @@ def source_span(head: Token) -> tuple[int, int]:
     return start, stop
 
 
+def described_name(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The name a description stands for ("the ministry said" after "the Norland Health
+    Ministry"; see ``extract/events/antecedents.py``), built once per article's Doc."""
+    found = head.doc.user_data.get(_ANTECEDENTS)
+    if found is None or found[0] is not mentions:
+        found = head.doc.user_data[_ANTECEDENTS] = (mentions, Antecedents(head.doc, mentions))
+    return found[1].of(head)
+
+
+_ANTECEDENTS = "storyline.antecedents"
+
+
 def source_mention(head: Token, start: int, end: int, mentions: list[Mention]) -> int:
     """Where the mention naming the source starts: a name covering its head, else a name
     inside the phrase ("State Department spokeswoman <name>", "its manager, <name>"), else a
@@ -138,4 +152,7 @@ def source_mention(head: Token, start: int, end: int, mentions: list[Mention]) -
               and m.label in ("PERSON", "ORG", "GPE", "NORP")]
     if inside:  # a person or organization before the place or people qualifying it
         return max(inside, key=lambda m: (m.label in ("PERSON", "ORG"), m.start)).start
-    return min(covering, key=lambda m: m.start).start if covering else start
+    if covering:
+        return min(covering, key=lambda m: m.start).start
+    described = described_name(head, mentions)  # "the authority" -> the authority named before
+    return described.start if described is not None else start
