@@ -80,6 +80,7 @@ def test_values_are_normalized(nlp, text: str, expected: tuple) -> None:
         ("Some 420 ships waiting at the port will pass within days.", "ships waiting"),
         ("The queue of ships has grown to more than 200.", "ships waiting"),
         ("Tugs and at least one dredger were sent to the site.", "dredger sent"),
+        ("Three more sailors are to be freed on Saturday.", "sailors freed"),
         # a rate keeps its period
         ("The port handles close to 19,000 ships a year.", "ships handled per year"),
         ("The blockage is holding up $9 billion worth of goods each day.", "dollars goods held per day"),

@@ -120,8 +120,16 @@ def _clause_word(anchor: Token) -> str | None:
             return head.lower_
         if head.lemma_ in _STATES:
             return _STATES[head.lemma_] or None
-        return _complement(head)
+        return _complement(head) or _to_be_done(head)
     return None
+
+
+def _to_be_done(verb: Token) -> str | None:
+    """'three more are to be freed' -> 'freed' (what is planned for them)."""
+    if verb.lemma_ != "be":
+        return None
+    done = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBN"), None)
+    return participle(done) if done is not None else None
 
 
 def _complement(verb: Token) -> str | None:
