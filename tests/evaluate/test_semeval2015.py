@@ -140,6 +140,12 @@ ANCHORED = """<?xml version='1.0' encoding='utf-8'?>
         ("Velor Air sold ten jets on Monday .", "Velor Air has filed a lawsuit .", "80-3-lawsuit", "2031-05-06"),
         # a date of its own wins over tense
         ("Velor Air sold ten jets .", "Velor Air had sold two jets in 2029 .", "80-3-sold", "2029-XX-XX"),
+        # a span "later" counts from the story's last date; a week is its month
+        ("Velor Air sold ten jets in 2029 .", "One year later , Velor Air bought Korso .",
+         "80-3-bought", "2030-XX-XX"),
+        ("Velor Air sold ten jets in May 2029 .", "Two months earlier , Velor Air bought Korso .",
+         "80-3-bought", "2029-03-XX"),
+        ("Velor Air sold ten jets .", "Velor Air filed a lawsuit this week .", "80-3-filed", "2031-05-XX"),
         # no anchor: a past perfect without a date, a plan, a negation
         ("Velor Air sold ten jets .", "Velor Air had agreed to the sale .", "80-3-agreed", None),
         ("Velor Air sold ten jets .", "Velor Air will sell more jets .", "80-3-sell", None),

@@ -19,6 +19,9 @@ News follows a few conventions this module reads, all about English, none about 
    "loved", "has seen": ``PRIVATE_STATES``), which holds over a time rather than on a day.
 4. **No tense of its own.** A participle, infinitive or noun takes the tense and date of the
    finite verb that governs it ("started by hinting", "filed a lawsuit").
+5. **Counted from the story's last date.** "One year later" / "two months earlier" in the
+   event's clause counts from the latest date written before it ("In 2029 ... One year later":
+   2030), no finer than its unit. A week ("this week") is reported as its month.
 """
 
 from __future__ import annotations
@@ -64,6 +67,52 @@ def own_timex(token: Token, timexes: list[Timex]) -> Timex | None:
     same = [t for t in dated(timexes) if (root := _root(t, token.doc)) is not None
             and clause_verb(root) == verb]
     return max([found, *same], key=lambda t: (len(t.value.split("T")[0]), -abs(t.start - token.idx)))
+
+
+def month_of_week(value: str) -> str:
+    """ "2031-W19" -> "2031-05": the month the week's Thursday falls in (a week is reported as
+    part of its month, and the task's anchors have no weeks)."""
+    match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if not match:
+        return value
+    try:
+        thursday = date.fromisocalendar(int(match[1]), int(match[2]), 4)
+    except ValueError:
+        return value
+    return thursday.strftime("%Y-%m")
+
+
+_RELATIVE = {"later": 1, "after": 1, "afterwards": 1, "earlier": -1, "before": -1}
+
+
+def relative_date(token: Token, timexes: list[Timex]) -> str | None:
+    """ "One year later he founded Y": a span before "later"/"earlier" in the event's clause
+    counts from the latest date the text gave before it (module point 5)."""
+    doc, verb = token.doc, clause_verb(token)
+    for timex in timexes:
+        match = re.fullmatch(r"P(\d+)([YMD])", timex.value or "")
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if not match or span is None or span.end >= len(doc) or clause_verb(span.root) != verb:
+            continue
+        sign = _RELATIVE.get(doc[span.end - 1].lower_) or _RELATIVE.get(doc[span.end].lower_)
+        earlier = [t for t in dated(timexes) if t.end <= timex.start]
+        if sign and earlier:
+            base = max(earlier, key=lambda t: t.start).value
+            return _shift(base, sign * int(match[1]), match[2])
+    return None
+
+
+def _shift(base: str, amount: int, unit: str) -> str | None:
+    """``base`` moved by ``amount`` years/months/days, no finer than the unit or the base."""
+    parts = [int(p) for p in re.findall(r"\d+", base.split("T")[0])[:3]]
+    if unit == "Y":
+        return str(parts[0] + amount)
+    if unit == "M" and len(parts) >= 2:
+        months = parts[0] * 12 + parts[1] - 1 + amount
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "D" and len(parts) == 3:
+        return (date(*parts) + timedelta(days=amount)).isoformat()
+    return None
 
 
 def reference_day(doc: Doc, timexes: list[Timex], published: str | None) -> str | None:
@@ -117,12 +166,15 @@ def anchor_value(token: Token, timexes: list[Timex], published: str | None,
     """The TIMEX3 value an event mention is anchored to, or None (see the module docstring)."""
     own = own_timex(token, timexes)
     if own is not None:
-        return own.value
+        return month_of_week(own.value)
+    shifted = relative_date(token, timexes)
+    if shifted is not None:
+        return shifted
     if quoted or modality_of(token) != "happened" or token.lemma_.lower() in PRIVATE_STATES:
         return None
     verb = governing_verb(token)
     if verb is None:
         return None
     if verb != token and (governed := own_timex(verb, timexes)) is not None:
-        return governed.value
+        return month_of_week(governed.value)
     return {"past": reference, "present": published, "perfect": published}.get(tense(verb))
