@@ -36,9 +36,8 @@ _NOT_DESCRIBED_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"
                                    "WORK_OF_ART"})
 # A description spreads to the name's other mentions in the article, but never over a place
 # or organisation label: NER's span may have been wrong where the description was read.
-_SPREAD_ORG = _NOT_DESCRIBED_ORG - {"GPE", "LOC"}
-_SPREAD_PLACE = _NOT_DESCRIBED_PLACE - {"ORG"}
-_SPREAD = {ORG: _SPREAD_ORG, PLACE: _SPREAD_PLACE, PERSON: _NOT_DESCRIBED_PERSON - {"GPE", "LOC"}}
+_SPREAD = {ORG: _NOT_DESCRIBED_ORG - {"GPE", "LOC"}, PLACE: _NOT_DESCRIBED_PLACE - {"ORG"},
+           PERSON: _NOT_DESCRIBED_PERSON - {"GPE", "LOC"}}
 _TOWARDS = frozenset({"to", "towards", "toward", "into"})
 
 
@@ -100,7 +99,7 @@ def _company_form(text: str, words: Lexicon) -> bool:
 
 
 def context_type(span: Span, label: str, words: Lexicon, mentions: list[Mention]) -> str | None:
-    """ORG or GPE when the words around ``span`` describe it as such and its label can't be."""
+    """ORG, GPE or PERSON when the words around ``span`` say so and its label can't be that."""
     root = span.root
     evidence = _descriptor(span, root, words) or _role(root, words)
     if evidence == ORG and label in _NOT_DESCRIBED_ORG:
