@@ -39,6 +39,8 @@ def events_of(nlp, tmp_path: Path, text: str, target: str) -> list[str]:
         # a verb framing its subject's infinitive leaves the event to it
         ("Marta Quist decided to resign", "Marta Quist", ["resign"]),
         ("Marta Quist asked the board to wait", "Marta Quist", ["asked"]),
+        # a particle apart from its verb is written with it
+        ("Marta Quist turned the music down", "Marta Quist", ["turned_down"]),
     ],
 )
 def test_events_a_target_takes_part_in(nlp, tmp_path: Path, text: str, target: str, events: list[str]) -> None:

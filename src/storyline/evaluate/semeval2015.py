@@ -156,7 +156,10 @@ def _order(mentions: list[SystemMention], documents: dict[str, Document]) -> Tim
     anchors = refined_anchors(mentions)
     for mention, anchor in zip(mentions, anchors):
         key = (anchor, mention.lemma) if not anchor.startswith("XXXX") else (anchor, id(mention))
-        mention_id = documents[mention.document].span_id(mention.start, mention.end)
+        document = documents[mention.document]
+        mention_id = document.span_id(mention.start, mention.end)
+        if mention_id and mention.particle is not None:
+            mention_id += "_" + document.mention_id(mention.particle).split("-", 2)[2]
         if mention_id and mention_id not in lines[key]:
             lines[key].append(mention_id)
     dated = sorted({k[0] for k in lines if not k[0].startswith("XXXX")}, key=_coarse_first)

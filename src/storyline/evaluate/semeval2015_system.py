@@ -14,7 +14,7 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
    it/they the latest subject, nothing inside quotes or for an expletive "it").
 2. **Event mentions** (``candidates``): every main verb, every PLOVER trigger noun and eventive
    noun (a deverbal suffix or a general list of news happenings); a verb with its particle is one
-   mention ("rolled out"); a verb that only frames its subject's infinitive ("decided to sell")
+   mention ("rolled out", and "took_off" for "took six months off"); a verb that only frames its subject's infinitive ("decided to sell")
    is none.
 3. **Participants** (``participants``): the phrases of the event's arguments — subject (borrowed
    along xcomp/conj chains; an infinitive after an object has the object as its subject: "asked
@@ -230,6 +230,12 @@ def extent(token: Token) -> tuple[int, int]:
     return token.idx, end
 
 
+def detached_particle(verb: Token) -> Token | None:
+    """The particle of a verb with words between them ("took six months off"): the task
+    writes the mention as both words ("took_off")."""
+    return next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i + 1), None)
+
+
 # -- participants -----------------------------------------------------------------------------
 def _subject_of(verb: Token, hops: int = 0) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -304,6 +310,7 @@ class Mention:
     end: int
     lemma: str
     anchor: str | None
+    particle: int | None = None  # offset of a particle apart from its verb ("took X off")
 
 
 def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[Mention]]:
@@ -326,6 +333,8 @@ def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[M
             continue
         start, end = extent(token)
         anchor = anchor_value(token, timexes, document.published, reference, token.i in inside)
+        particle = detached_particle(token)
         for target in targets:
-            found[target].append(Mention(document.id, start, end, token.lemma_.lower(), anchor))
+            found[target].append(Mention(document.id, start, end, token.lemma_.lower(), anchor,
+                                         None if particle is None else particle.idx))
     return found
