@@ -39,6 +39,9 @@ def events_of(nlp, tmp_path: Path, text: str, target: str) -> list[str]:
         # a verb framing its subject's infinitive leaves the event to it
         ("Marta Quist decided to resign", "Marta Quist", ["resign"]),
         ("Marta Quist asked the board to wait", "Marta Quist", ["asked"]),
+        # news happenings told as nouns, with the target as possessor
+        ("Marta Quist 's death shocked the staff", "Marta Quist", ["death"]),
+        ("Velor Air announced its decision", "Velor Air", ["announced", "decision"]),
         # a particle apart from its verb is written with it
         ("Marta Quist turned the music down", "Marta Quist", ["turned_down"]),
     ],

@@ -57,7 +57,12 @@ EVENT_NOUNS = frozenset(
     "orders crash visit talks merger bankruptcy purchase delivery deliveries launch delay delays "
     "decline increase growth profit profits strike trade trading session rally slump surge "
     "record contract lawsuit suit case dispute debut tour test trip crisis recession "
-    "recovery takeover buyout acquisition restructuring layoffs job jobs".split())
+    "recovery takeover buyout acquisition restructuring layoffs job jobs death birth illness "
+    "surgery leave absence decision request appearance departure retirement appointment "
+    "election arrival reduction "
+    "investigation probe inquiry hearing trial verdict ruling approval ban fine penalty "
+    "investment loan bailout recall closure expansion upgrade downgrade forecast warning "
+    "default funeral".split())
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "agent",
                        "prep", "pobj", "csubj"})
 _NOUN_ARG_PREPS = frozenset({"of", "by", "for", "with", "from", "between", "to", "against"})
