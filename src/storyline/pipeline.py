@@ -36,6 +36,7 @@ from storyline.errors import InputError
 from storyline.extract import extract_batch
 from storyline.extract.nlp import load_model
 from storyline.ingest import read_sources
+from storyline.lexicon import Lexicon
 from storyline.models import Article, Entity, Extraction, Failure, RawArticle, Resolution
 from storyline.resolve import (
     load_aliases, lookup_keys, merge_batch_events, open_title_words, resolve_batch,
@@ -247,19 +248,22 @@ def _extract(articles: list[Article], nlp, settings: Settings) -> list[Extractio
         nlp,
         batch_size=settings.get("nlp.batch_size"),
         max_chars=settings.get("nlp.max_chars"),
+        words=Lexicon.from_settings(settings),  # the run's word lists, on any worker
     )
 
 
 def _resolve(extractions: list[Extraction], store: Store, settings: Settings,
              user: list[Entity]) -> Resolution:
     """Join the batch's names to the stored entities (and the user's aliases) they fit."""
+    words = Lexicon.from_settings(settings)
     return resolve_batch(
         extractions,
-        known=store.known_entities(lookup_keys(extractions)),
+        known=store.known_entities(lookup_keys(extractions, words)),
         user=user,
         known_roles=store.roles(head_words=open_title_words(extractions)),
         component=settings.get("resolve.component"),
         title_window_days=settings.get("resolve.title_window_days"),
+        words=words,
     )
 
 

@@ -13,6 +13,7 @@ from storyline.extract import quotes as _quotes  # noqa: F401  (registers quotes
 from storyline.extract.claims import component as _claims  # noqa: F401  (registers claims.rules.v1)
 from storyline.extract import time as _time  # noqa: F401  (registers time.rules.v1)
 from storyline.extract.pubdate import infer_published_range
+from storyline.lexicon import Lexicon
 from storyline.models import Article, Extraction
 
 
@@ -28,9 +29,11 @@ def extract_batch(
     events_component: str = "events.rules.v1",
     quotes_component: str = "quotes.rules.v1",
     claims_component: str = "claims.rules.v1",
+    words: Lexicon | None = None,
 ) -> list[Extraction]:
-    """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts."""
-    find_entities = registry.get(component)()
+    """One Extraction per article, in order. Articles flagged ``nlp_skipped`` get no facts.
+    ``words``: the run's word lists (``Lexicon.from_settings``); else the package defaults."""
+    find_entities = registry.get(component)(words)
     find_times = registry.get(time_component)()
     find_roles = registry.get(roles_component)()
     find_framing = registry.get(framing_component)()

@@ -11,6 +11,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from storyline.extract.mention_types import retype_mentions
+from storyline.lexicon import Lexicon
 from storyline.models import Article, Mention, Sentence
 from storyline.registry import register
 
@@ -36,13 +37,17 @@ Span = tuple[int, int, str]  # start, end, label
 
 @register("entities.spacy.v1")
 class SpacyEntities:
-    """spaCy's sentence boundaries and NER spans, as plain dataclasses."""
+    """spaCy's sentence boundaries and NER spans, as plain dataclasses. ``words``: the run's
+    word lists (``Lexicon.from_settings``); the package defaults when not given."""
 
     name = "entities.spacy.v1"
 
+    def __init__(self, words: Lexicon | None = None) -> None:
+        self.words = words
+
     def __call__(self, article: Article, doc: Doc) -> tuple[list[Sentence], list[Mention]]:
         sentences = self.sentences(article.id, doc)
-        return sentences, self.mentions(article.id, doc, sentences)
+        return sentences, self.mentions(article.id, doc, sentences, self.words)
 
     @staticmethod
     def sentences(article_id: str, doc: Doc) -> list[Sentence]:
@@ -60,7 +65,8 @@ class SpacyEntities:
         return [Sentence(article_id, index, start, end) for index, (start, end) in enumerate(spans)]
 
     @staticmethod
-    def mentions(article_id: str, doc: Doc, sentences: list[Sentence]) -> list[Mention]:
+    def mentions(article_id: str, doc: Doc, sentences: list[Sentence],
+                 words: Lexicon | None = None) -> list[Mention]:
         starts = [s.start for s in sentences]
         found = []
         for ent in doc.ents:
@@ -71,7 +77,8 @@ class SpacyEntities:
                 Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, index)
             )
         # the words around a name correct its label first ("salvage firm X", "... Kaisha")
-        return _surnames_are_people(article_id, doc, retype_mentions(doc, found), starts)
+        return _surnames_are_people(article_id, doc, retype_mentions(doc, found, words),
+                                    starts)
 
     @staticmethod
     def score(predicted: Iterable[Span], gold: Iterable[Span]) -> Scores:

@@ -16,6 +16,7 @@ title with no antecedent takes the one holder of that office at the article's da
 from __future__ import annotations
 
 from storyline import registry
+from storyline.lexicon import Lexicon
 from storyline.models import Entity, Event, Extraction, Resolution, Role
 from storyline.resolve import aliases as _aliases  # noqa: F401  (registers entities.alias.v2)
 from storyline.resolve.aliases import lookup_keys
@@ -36,8 +37,10 @@ def resolve_batch(
     known_roles: list[Role] = (),
     component: str = DEFAULT_RESOLVER,
     title_window_days: int = 120,
+    words: Lexicon | None = None,
 ) -> Resolution:
-    resolver = registry.get(component)()
+    """``words``: the run's word lists (``Lexicon.from_settings``); else the package defaults."""
+    resolver = registry.get(component)(words)
     entities = resolver(extractions, known=list(known), user=list(user))
     follow_references(extractions)
     resolve_open_titles(extractions, list(known_roles), title_window_days)

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from storyline import registry
 from storyline.models import ENTITY_LABELS, Entity, EntityMerge, Extraction, Mention
-from storyline.lexicon import lexicon
+from storyline.lexicon import Lexicon, lexicon
 from storyline.resolve.names import (
     Name, contained, initial_variants, parse_name, same_name, words_of,
 )
@@ -99,7 +99,8 @@ class AliasResolver:
 
     name = "entities.alias.v2"
 
-    def __init__(self) -> None:
+    def __init__(self, words: Lexicon | None = None) -> None:
+        self.words = words or lexicon()  # the run's word lists (Lexicon.from_settings)
         self._evidence: dict[str, list[str]] = {}
         self.merges: list[EntityMerge] = []  # stored entities the last call found to be one
 
@@ -118,13 +119,13 @@ class AliasResolver:
         ``user`` entities come from an aliases file: each of their aliases names them.
         Returns new and changed entities; ``self.merges`` lists stored entities now joined.
         """
-        vote_types(extractions, known)  # one name, one type (resolve/types.py)
+        vote_types(extractions, known, self.words)  # one name, one type (resolve/types.py)
         clusters: list[_Cluster] = []
         for extraction in extractions:
             clusters.extend(self._article_clusters(extraction))
-        clusters += [_known_cluster(e, user=True) for e in user]
+        clusters += [_known_cluster(e, self.words, user=True) for e in user]
         seen = {e.id for e in user}
-        clusters += [_known_cluster(e) for e in known if e.id not in seen]
+        clusters += [_known_cluster(e, self.words) for e in known if e.id not in seen]
         clusters.sort(key=lambda c: c.sort_key)
         groups = self._merge_across(clusters)
         return self._entities(groups)
@@ -136,7 +137,7 @@ class AliasResolver:
         for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
             if mention.label not in ENTITY_LABELS or mention.kind != "name":
                 continue  # titles and pronouns follow their antecedent (resolve/references.py)
-            name = parse_name(mention.text, mention.label)
+            name = parse_name(mention.text, mention.label, self.words.company_forms)
             if not name.tokens or not any(t for t in name.tokens):
                 continue
             by_label[_family(mention.label)].append((mention, name))
@@ -147,7 +148,7 @@ class AliasResolver:
                 out.extend(_link_people(extraction.article.id, items))
             else:
                 things = _link_things(extraction.article.id, family, items, text)
-                out.extend(_attach_bare_heads(extraction.article.id, things))
+                out.extend(_attach_bare_heads(extraction.article.id, things, self.words))
         return out
 
     # -- pass 2: across articles -------------------------------------------------------------
@@ -360,7 +361,7 @@ class AliasResolver:
         wikidata = next((c.known.wikidata for c in group if c.known and c.known.wikidata), None)
         entity = Entity(entity_id, _display_name(best), kind, sorted(aliases), acronyms,
                         evidence=list(group[0].evidence), wikidata=wikidata)
-        entity.keys = sorted(entity_keys(entity))
+        entity.keys = sorted(entity_keys(entity, self.words))
         return entity
 
 
@@ -371,11 +372,13 @@ def _known_ids(group: list[_Cluster]) -> list[str]:
     return [c.known.id for c in known]
 
 
-def _known_cluster(entity: Entity, user: bool = False) -> _Cluster:
+def _known_cluster(entity: Entity, words: Lexicon, user: bool = False) -> _Cluster:
     label = _family(entity.type)
-    cluster = _Cluster("", label, parse_name(entity.name, entity.type), known=entity, user=user)
+    forms = words.company_forms
+    cluster = _Cluster("", label, parse_name(entity.name, entity.type, forms), known=entity,
+                       user=user)
     for surface in [entity.name, *entity.aliases]:
-        name = parse_name(surface, entity.type)
+        name = parse_name(surface, entity.type, forms)
         if name.tokens:
             cluster.names.append(name)
     cluster.acronyms = set(entity.acronyms)
@@ -390,21 +393,23 @@ def _key_names(cluster: _Cluster) -> list[Name]:
     return cluster.names if cluster.user else [cluster.head]
 
 
-def entity_keys(entity: Entity) -> set[str]:
+def entity_keys(entity: Entity, words: Lexicon | None = None) -> set[str]:
     """Lookup keys for a stored entity: folded tokens of its names and its acronyms."""
     keys = set(entity.acronyms)
+    forms = (words or lexicon()).company_forms
     for surface in [entity.name, *entity.aliases]:
-        keys |= _name_keys(parse_name(surface, entity.type))
+        keys |= _name_keys(parse_name(surface, entity.type, forms))
     return keys
 
 
-def lookup_keys(extractions: list[Extraction]) -> set[str]:
+def lookup_keys(extractions: list[Extraction], words: Lexicon | None = None) -> set[str]:
     """Keys under which stored entities that may join this batch's names are found."""
     keys: set[str] = set()
+    forms = (words or lexicon()).company_forms
     for extraction in extractions:
         for mention in extraction.mentions:
             if mention.label in ENTITY_LABELS and mention.kind == "name":
-                keys |= _name_keys(parse_name(mention.text, mention.label))
+                keys |= _name_keys(parse_name(mention.text, mention.label, forms))
     return keys
 
 
@@ -539,14 +544,14 @@ def _link_things(article_id: str, label: str, items: list[tuple[Mention, Name]],
     return kept
 
 
-def _attach_bare_heads(article_id: str, clusters: list[_Cluster]) -> list[_Cluster]:
+def _attach_bare_heads(article_id: str, clusters: list[_Cluster], words: Lexicon
+                       ) -> list[_Cluster]:
     """A bare head word ("the Authority", "the Ministry", "the Strip") names the one
     organisation or place of the article whose full name it heads ("Varn Port Authority",
     "Ministry of Fisheries"). With several such names it is a reference nobody can resolve
     here: its mentions get no entity rather than one "Authority" shared by every article.
     With none it stays a name of its own ("the Senate"), which another article may tie to
     the one longer name it stands for there."""
-    words = lexicon()
     heads = words.organization_heads | words.place_heads
     kept = []
     for cluster in clusters:

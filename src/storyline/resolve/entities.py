@@ -38,6 +38,9 @@ class ExactNameResolver:
 
     name = "entities.exact.v1"
 
+    def __init__(self, words=None) -> None:
+        pass  # the exact resolver reads no word lists; takes them as every resolver does
+
     def __call__(self, extractions: list[Extraction], known=(), user=()) -> list[Entity]:
         # ids are the normalized name itself: stored entities need no lookup to be joined
         entities: dict[str, Entity] = {}

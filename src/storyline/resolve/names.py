@@ -185,7 +185,8 @@ class Name:
 
 
 @lru_cache(maxsize=65536)  # pure, and called for the same names over and over
-def parse_name(surface: str, label: str) -> Name:
+def parse_name(surface: str, label: str, company_forms: frozenset[str] | None = None) -> Name:
+    """``company_forms``: the run's (``Lexicon.company_forms``); else the package defaults'."""
     words = words_of(surface)
     if words and words[0] in {"the", "a", "an"} and len(words) > 1:
         words = words[1:]
@@ -198,7 +199,8 @@ def parse_name(surface: str, label: str) -> Name:
         kept = [w for i, w in enumerate(words)
                 if w not in PARTICLES and not (i and w in INNER_PARTICLES)] or words[-1:]
     else:
-        while len(words) > 1 and (words[-1] in ORG_SUFFIXES or words[-1] in _company_forms()):
+        forms = _company_forms() if company_forms is None else company_forms
+        while len(words) > 1 and (words[-1] in ORG_SUFFIXES or words[-1] in forms):
             words = words[:-1]
         kept = _singular_group(words) if label == "NORP" else words
         acronym = initials(surface)
