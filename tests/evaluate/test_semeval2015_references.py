@@ -67,3 +67,42 @@ def test_a_first_name_after_the_full_name(nlp, text: str, named: list[str]) -> N
 def test_quoted_words(nlp, text: str, inside: str) -> None:
     doc = nlp(text)
     assert " ".join(t.text for t in doc if t.i in quoted(doc)) == inside
+
+
+DESCRIBED = ["Velor Motors", "Korso Aviation", "Marta Quist"]
+
+
+def described(nlp, texts: list[str]) -> list[tuple[str, str]]:
+    """(noun, target) for every definite description of the last text that points at a
+    target, with kinds learned from all the texts."""
+    from storyline.evaluate.semeval2015_references import description_targets
+    from storyline.evaluate.semeval2015_system import TargetMatcher, corpus_kinds
+
+    matcher = TargetMatcher(DESCRIBED, nlp)
+    docs = [nlp(text) for text in texts]
+    kinds = corpus_kinds(docs, matcher)
+    owner = {i: s.target for s in matcher.spots(docs[-1]) for i in range(s.start, s.end)}
+    return [(docs[-1][i].text, t) for i, t in sorted(description_targets(docs[-1], owner, kinds).items())]
+
+
+@pytest.mark.parametrize(
+    "texts, expected",
+    [
+        # another report calls it so: "the carmaker" is the target named last
+        (["Velor Motors, the carmaker, cut jobs.", "Velor Motors sold cars. The carmaker grew."],
+         [("carmaker", "Velor Motors")]),
+        (["Velor Motors sold cars. The carmaker grew."], []),  # nobody called it a carmaker
+        (["Chief executive Marta Quist left Korso Aviation.", "Marta Quist was ill. The executive rested."],
+         [("executive", "Marta Quist")]),
+        # a kind noun after a name: "the Korso Aviation plane"
+        (["The Korso Aviation plane flew.", "Korso Aviation said so. The plane landed."],
+         [("plane", "Korso Aviation")]),
+        # an organization is "the company": the one named last
+        (["Velor Motors sold cars. Korso Aviation grew. The company hired staff."],
+         [("company", "Korso Aviation")]),
+        # "Velor Motors spokesman" does not make Velor Motors a spokesman
+        (["A Velor Motors spokesman spoke.", "Velor Motors sold cars. The spokesman smiled."], []),
+    ],
+)
+def test_definite_descriptions(nlp, texts: list[str], expected: list[tuple[str, str]]) -> None:
+    assert described(nlp, texts) == expected

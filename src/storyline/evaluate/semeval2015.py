@@ -31,7 +31,7 @@ from pathlib import Path
 from storyline.errors import InputError
 from storyline.evaluate import semeval2015_score as score
 from storyline.evaluate.semeval2015_system import Mention as SystemMention
-from storyline.evaluate.semeval2015_system import TargetMatcher, document_mentions
+from storyline.evaluate.semeval2015_system import TargetMatcher, corpus_kinds, document_mentions
 
 @dataclass
 class Document:
@@ -143,9 +143,11 @@ def system_timelines(documents: list[Document], targets: list[str], nlp) -> dict
     """One timeline per target (see ``semeval2015_system``): mentions of the same word on the
     same anchor form one line; lines are ordered by anchor, undated ones get ordinal 0."""
     matcher = TargetMatcher(targets, nlp)
+    docs = [nlp(document.text) for document in documents]
+    kinds = corpus_kinds(docs, matcher)
     by_target: dict[str, list[SystemMention]] = defaultdict(list)
-    for document in documents:
-        for target, mentions in document_mentions(document, matcher, nlp).items():
+    for document, doc in zip(documents, docs):
+        for target, mentions in document_mentions(document, matcher, doc, kinds).items():
             by_target[target] += mentions
     by_doc = {d.id: d for d in documents}
     return {t: _order(by_target.get(t, []), by_doc) for t in targets}

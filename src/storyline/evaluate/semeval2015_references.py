@@ -12,6 +12,11 @@ general habits of news English, never by names:
 3. **Not at all**: a pronoun inside quotation marks (the speaker's "he" or "it" is someone of
    the quote's own story) and an expletive "it" ("It is expected that ...", "it feels great to
    ..."): the subject of a passive or copular verb with a clause of its own after it.
+4. **Definite descriptions** ("the carmaker", "the new phone") point at the target named last
+   before them (within three sentences) that the reports call by that noun somewhere: in
+   apposition ("Velor, the carmaker"), next to its name ("carmaker Velor", "the Velor jet") or
+   as a predicate ("Velor is a carmaker"); an organization is also "the company / firm /
+   group", unless another organization was named since.
 """
 
 from __future__ import annotations
@@ -137,3 +142,70 @@ def _plural(token: Token) -> bool:
 
 def _phrase(token: Token) -> list[Token]:
     return [token, *(c for c in token.children if c.dep_ in ("compound", "appos", "nmod", "nummod"))]
+
+
+# -- definite descriptions ----------------------------------------------------------------------
+COMPANY_NOUNS = frozenset("company firm group corporation business".split())
+DESCRIPTION_WINDOW = 3
+
+
+def description_targets(doc: Doc, owner: dict[int, str], kinds: dict[str, set[str]]) -> dict[int, str]:
+    """ "the carmaker", "the new phone" -> the target last named before it (within three
+    sentences) that the reports call by that noun (``kinds``: ``target_kinds``; module point 4)."""
+    organizations = {ent.root.i for ent in doc.ents if ent.label_ == "ORG"}
+    sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    found: dict[int, str] = {}
+    for token in doc:
+        if not _definite_description(token, owner):
+            continue
+        noun = token.lemma_.lower()
+        for i in range(token.i - 1, -1, -1):
+            if sentence_of[token.i] - sentence_of[i] > DESCRIPTION_WINDOW:
+                break
+            target = owner.get(i)
+            if noun in COMPANY_NOUNS and i in organizations and target is None:
+                break  # another organization was named last
+            if target is not None and noun in kinds.get(target, ()):
+                found[token.i] = target
+                break
+    return found
+
+
+def _definite_description(token: Token, owner: dict[int, str]) -> bool:
+    """ "the (new) phone": a singular common noun with "the"/"this", no name of its own."""
+    return (token.pos_ == "NOUN" and token.tag_ == "NN" and token.i not in owner
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children)
+            and not any(c.dep_ in ("compound", "poss", "nmod") for c in token.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
+
+
+def target_kinds(doc: Doc, owner: dict[int, str], kind_words: frozenset[str],
+                 people: set[str]) -> dict[str, set[str]]:
+    """What the report calls each target: a noun in apposition ("Velor, the carmaker") or as
+    a predicate ("Velor is a carmaker"); next to its name, a kind (one of ``kind_words``:
+    "carmaker Velor", "the Velor jet", but "Velor spokesman" is not Velor) or a person's role
+    ("chief executive Marta Quist"). A
+    target the parser names an organization more often than not, and no person, is also a
+    company, firm, group."""
+    kinds: dict[str, set[str]] = {}
+    org_votes: dict[str, int] = {}
+    for token in doc:
+        target = owner.get(token.i)
+        if target is None:
+            continue
+        found = kinds.setdefault(target, set())
+        org_votes[target] = org_votes.get(target, 0) + (1 if token.ent_type_ == "ORG" else -1)
+        related = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            related += [c for c in token.head.children if c.dep_ == "attr"]
+        found |= {r.lemma_.lower() for r in related if r.pos_ == "NOUN" and r.i not in owner}
+        # next to the name: a kind ("carmaker Velor", "the Velor jet"), or a person's role
+        beside = [c for c in token.children if c.dep_ == "compound"]
+        beside += [token.head] if token.dep_ in ("appos", "compound") else []
+        found |= {r.lemma_.lower() for r in beside if r.i not in owner and (
+            r.lemma_.lower() in kind_words if target not in people
+            else r.head == token and r.pos_ == "NOUN" and not r.ent_type_)}
+    for target, votes in org_votes.items():
+        if votes > 0 and target not in people:
+            kinds[target] |= COMPANY_NOUNS
+    return kinds

@@ -11,7 +11,8 @@ in ("sold", "said", "the deal", "its first flight"). So, per document:
    target's name. A short form is written like a name (a capital or a digit: "eVelor"). The most specific target wins ("Velor A999" over
    "Velor"). A person named in full goes by the first name later in the report, unless someone
    else there shares it. Pronouns: ``semeval2015_references`` (he/she the latest person named,
-   it/they the latest subject, nothing inside quotes or for an expletive "it").
+   it/they the latest subject, nothing inside quotes or for an expletive "it"); definite
+   descriptions ("the carmaker") the target named last that the corpus's reports call so.
 2. **Event mentions** (``candidates``): every main verb, every PLOVER trigger noun and eventive
    noun (a deverbal suffix or a general list of news happenings); a verb with its particle is one
    mention ("rolled out", and "took_off" for "took six months off"); a verb that only frames its subject's infinitive ("decided to sell")
@@ -39,7 +40,8 @@ from spacy.tokens import Doc, Token
 from storyline.extract.entities import SpacyEntities
 from storyline.extract.events import lexicon as lx
 from storyline.evaluate.semeval2015_anchors import anchor_value, reference_day
-from storyline.evaluate.semeval2015_references import person_tokens, pronoun_targets, quoted
+from storyline.evaluate.semeval2015_references import (
+    description_targets, person_tokens, pronoun_targets, quoted, target_kinds)
 from storyline.extract.roles import RuleRoles
 from storyline.extract.time import RuleTimex
 from storyline.models import Article
@@ -318,16 +320,29 @@ class Mention:
     particle: int | None = None  # offset of a particle apart from its verb ("took X off")
 
 
-def document_mentions(document, matcher: TargetMatcher, nlp) -> dict[str, list[Mention]]:
-    """Target -> its event mentions in one SemEval document."""
+def corpus_kinds(docs: list[Doc], matcher: TargetMatcher) -> dict[str, set[str]]:
+    """What the corpus's reports call each target ("the carmaker"): one report's apposition
+    lets another report's "the carmaker" point at it (``semeval2015_references``)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        owner = {i: s.target for s in matcher.spots(doc) for i in range(s.start, s.end)}
+        for target, nouns in target_kinds(doc, owner, KIND_NOUNS, matcher.people).items():
+            kinds[target] |= nouns
+    return kinds
+
+
+def document_mentions(document, matcher: TargetMatcher, doc: Doc,
+                      kinds: dict[str, set[str]]) -> dict[str, list[Mention]]:
+    """Target -> its event mentions in one SemEval document (``doc``: its parse; ``kinds``:
+    ``corpus_kinds``)."""
     article = Article(document.id, "<semeval>", document.text, document.text, document.id,
                       published=document.published)
-    doc = nlp(document.text)
     sentences, _ = SpacyEntities()(article, doc)
     timexes = RuleTimex()(article, doc, sentences)
     spots = matcher.spots(doc)
     owner = {i: s.target for s in spots for i in range(s.start, s.end)}
     persons = person_tokens(doc) | {i for s in spots if s.person for i in range(s.start, s.end)}
+    owner.update(description_targets(doc, owner, kinds))
     owner.update(pronoun_targets(doc, owner, persons))
     reference = reference_day(doc, timexes, document.published)
     inside = quoted(doc)
