@@ -35,6 +35,7 @@ class Lexicon:
     place_descriptors: frozenset[str]  # "the port city X", "X, its destination"
     place_roles: frozenset[str]  # "the port of X", "the mayor of X"
     motion_verbs: frozenset[str]  # "sailed to X"
+    object_descriptors: frozenset[str]  # "the tanker X", "X, the container ship" (a vehicle)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Lexicon":

@@ -10,8 +10,9 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+from storyline.extract.described_names import described_names
 from storyline.extract.mention_types import retype_mentions
-from storyline.lexicon import Lexicon
+from storyline.lexicon import Lexicon, lexicon
 from storyline.models import Article, Mention, Sentence
 from storyline.registry import register
 
@@ -76,9 +77,11 @@ class SpacyEntities:
             found.append(
                 Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, index)
             )
+        words = words or lexicon()
         # the words around a name correct its label first ("salvage firm X", "... Kaisha")
-        return _surnames_are_people(article_id, doc, retype_mentions(doc, found, words),
-                                    starts)
+        found = _surnames_are_people(article_id, doc, retype_mentions(doc, found, words), starts)
+        # then names NER missed, told by their noun ("the tanker X"): they outrank its spans
+        return described_names(article_id, doc, found, starts, words)
 
     @staticmethod
     def score(predicted: Iterable[Span], gold: Iterable[Span]) -> Scores:

@@ -23,7 +23,7 @@ from storyline.resolve.aliases import lookup_keys
 from storyline.resolve.entities import resolve_entities as _resolve_with
 from storyline.resolve.events import merge_events
 from storyline.resolve.references import (
-    follow_references, link_facts, open_title_words, resolve_open_titles,
+    follow_references, link_facts, link_named_actors, open_title_words, resolve_open_titles,
 )
 from storyline.resolve.user_aliases import load_aliases
 
@@ -45,6 +45,8 @@ def resolve_batch(
     follow_references(extractions)
     resolve_open_titles(extractions, list(known_roles), title_window_days)
     link_facts(extractions)
+    fresh = {e.id for e in entities}
+    link_named_actors(extractions, entities + [e for e in known if e.id not in fresh], words)
     return Resolution(entities, list(getattr(resolver, "merges", [])))
 
 

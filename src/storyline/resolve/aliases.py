@@ -43,6 +43,7 @@ from storyline.lexicon import Lexicon, lexicon
 from storyline.resolve.names import (
     Name, contained, initial_variants, parse_name, same_name, words_of,
 )
+from storyline.resolve.references import written_name_key
 from storyline.resolve.types import vote_types
 
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,9})\s*\)")
@@ -410,6 +411,10 @@ def lookup_keys(extractions: list[Extraction], words: Lexicon | None = None) -> 
         for mention in extraction.mentions:
             if mention.label in ENTITY_LABELS and mention.kind == "name":
                 keys |= _name_keys(parse_name(mention.text, mention.label, forms))
+        for event in extraction.events:  # a name no mention holds may be a stored entity's
+            keys |= {k for actor in event.actors
+                     if actor.entity_id is None and written_name_key(actor.text)
+                     for k in _name_keys(parse_name(actor.text, "PRODUCT", forms))}
     return keys
 
 

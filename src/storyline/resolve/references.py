@@ -16,7 +16,8 @@ from datetime import date
 
 from storyline.dates import iso_day
 
-from storyline.models import Extraction, Mention, Role
+from storyline.lexicon import Lexicon, lexicon, name_key
+from storyline.models import Entity, Extraction, Mention, Role
 from storyline.titles import qualifiers_match, split_title_mention, titles_match
 
 WINDOW_DAYS = 120
@@ -52,6 +53,35 @@ def link_facts(extractions: list[Extraction]) -> None:
             at = quote.speaker_mention if quote.speaker_mention is not None else quote.speaker_start
             if at is not None:
                 quote.speaker_entity = quote.speaker_entity or entity_at.get(at)
+
+
+def link_named_actors(extractions: list[Extraction], entities: list[Entity],
+                      words: Lexicon | None = None) -> None:
+    """An event actor written as a capitalised name no mention holds ("the Varn Altair" in a
+    report that never says it is a ship) takes the one entity of that name or spelling among
+    ``entities`` (the batch's and the stored ones it was joined to). A lone head word ("the
+    Authority") never does: it stands for a different name in each story."""
+    words = words or lexicon()
+    heads = words.organization_heads | words.place_heads
+    by_key: dict[str, set[str]] = {}
+    for entity in entities:
+        for spelling in {entity.name, *entity.aliases}:
+            by_key.setdefault(name_key(spelling), set()).add(entity.id)
+    for extraction in extractions:
+        for event in extraction.events:
+            for actor in event.actors:
+                key = written_name_key(actor.text)
+                if actor.entity_id or actor.antecedent is not None or key is None or key in heads:
+                    continue
+                ids = by_key.get(key, set())
+                actor.entity_id = next(iter(ids)) if len(ids) == 1 else None
+
+
+def written_name_key(text: str) -> str | None:
+    """'the Varn Altair' -> 'varn altair' when every word after the article is capitalised."""
+    key = name_key(text)
+    written = text.split()[-len(key.split()):] if key else []
+    return key if written and all(w[:1].isupper() for w in written) else None
 
 
 def resolve_open_titles(extractions: list[Extraction], known_roles: list[Role],
@@ -90,4 +120,5 @@ def _holder_at(mention: Mention, when: date, roles: list[Role], window_days: int
     return holders.pop() if len(holders) == 1 else None
 
 
-__all__ = ["follow_references", "link_facts", "open_title_words", "resolve_open_titles"]
+__all__ = ["follow_references", "link_facts", "link_named_actors", "open_title_words",
+           "resolve_open_titles", "written_name_key"]
