@@ -15,7 +15,7 @@ from rich.progress import TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from storyline.lexicon import name_key
+from storyline.query.entities import other_spellings  # noqa: F401  (render.other_spellings)
 from storyline.models import Article, Mention, Sentence
 from storyline.store import EntitySummary, SearchHit, Store
 
@@ -139,17 +139,6 @@ def print_entities(found: list[EntitySummary], with_ids: bool = True, max_aliase
         row = [s.entity.name, s.entity.type, str(s.mentions), str(s.articles), "; ".join(others)]
         table.add_row(*row, *([s.entity.id] if with_ids else []))
     out.print(table)
-
-
-def other_spellings(name: str, aliases: list[str]) -> list[str]:
-    """Aliases (most used first) that are not the name again with "the", "'s", dots or
-    another case: "the Varn Authority's" is no other spelling of "Varn Authority"."""
-    seen, found = {name_key(name)}, []
-    for alias in aliases:
-        if name_key(alias) not in seen:
-            seen.add(name_key(alias))
-            found.append(alias)
-    return found
 
 
 def print_entity_profile(profile: dict) -> None:

@@ -236,3 +236,20 @@ def test_hostile_article_shows_its_payload_as_text(hostile) -> None:
     pages = [client.get(u).text for u in urls if u.startswith("/articles/")]
     assert any("&lt;script&gt;window.__pwned" in p for p in pages)
     assert any("javascript:window.__pwned = &#39;url&#39;" in p for p in pages)  # the url, as text
+
+
+def test_other_spellings_never_repeat_the_name_with_the_or_s(client, demo_db: str) -> None:
+    """The entity list shows what the CLI shows: "the X's" is no other spelling of "X"."""
+    import re
+
+    from storyline.lexicon import name_key
+
+    with open_store(demo_db) as store:
+        entities = [s.entity for s in store.entities()]
+    assert any(a != e.name and name_key(a) == name_key(e.name) for e in entities for a in e.aliases)
+    page = client.get("/entities").text
+    for entity in entities:
+        row = re.search(rf'{re.escape(quote(entity.id, safe=""))}">.*?<td class="muted">(.*?)</td>',
+                        page, re.DOTALL)
+        listed = html.unescape(row.group(1)).split("; ") if row and row.group(1) else []
+        assert name_key(entity.name) not in {name_key(a) for a in listed}, (entity.name, listed)

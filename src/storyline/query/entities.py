@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.errors import NotFoundError
+from storyline.lexicon import name_key
 from storyline.resolve.entities import normalize_name
 from storyline.store import EntitySummary, Store
 
@@ -64,3 +65,14 @@ def _mention_in_sentence(mention, articles: dict, sentences: dict) -> dict:
 
 def _names(summary: EntitySummary) -> list[str]:
     return [summary.entity.name, *summary.entity.aliases]
+
+
+def other_spellings(name: str, aliases: list[str]) -> list[str]:
+    """Aliases (most used first) that are not the name again with "the", "'s", dots or
+    another case: "the Varn Authority's" is no other spelling of "Varn Authority"."""
+    seen, found = {name_key(name)}, []
+    for alias in aliases:
+        if name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            found.append(alias)
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from storyline.query.entities import entity_profile
+from storyline.query.entities import entity_profile, other_spellings
 from storyline.query.facts import claim_records, quote_records, timeline
 from storyline.store import Store
 from storyline.web.events import ArticleInfo
@@ -21,6 +21,8 @@ def entities_page(store: Store, type: str | None) -> dict:
         "types": sorted({e.entity.type for e in everything}, key=_type_order), "type": type or "",
         "groups": [(kind, list(rows)) for kind, rows in groupby(chosen, key=lambda e: e.entity.type)],
         "total": len(chosen),
+        # not the name again with "the" or "'s" (the same list the CLI shows)
+        "others": {e.entity.id: other_spellings(e.entity.name, e.entity.aliases) for e in chosen},
     }
 
 
@@ -37,7 +39,7 @@ def entity_page(store: Store, entity_id: str) -> dict:
     found = timeline(store, {summary.entity.id})
     return {
         "canonical": summary.entity.id, "summary": summary, "profile": profile,
-        "others": [a for a in profile["aliases"] if a != profile["name"]],
+        "others": other_spellings(profile["name"], profile["aliases"]),
         "events": found["dated"] + found["undated"],
         "quotes": [{**q, "article_info": info(q["article"]), "hl": info.hl(q["article"], q["start"], q["end"])}
                    for q in quote_records(store, speaker_entity=summary.entity.id)],
