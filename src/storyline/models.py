@@ -288,7 +288,7 @@ class Event:
     date: str | None = None  # TIMEX3 value, only the precision the text gives
     # "day", "month", ... or "on_or_before": that date or earlier (docs/events.md)
     date_precision: str | None = None
-    modality: str = "happened"  # happened / planned / announced / denied
+    modality: str = "happened"  # happened / planned / announced / denied / hypothetical
     confidence: float = 0.5
     id: str | None = None  # the merged real-world event, filled by resolve/
 

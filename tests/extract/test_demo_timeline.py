@@ -35,7 +35,8 @@ GOLDEN = [
     Gold("01", "Ever Given ran aground in the southern section",
          (("OTHER", "happened", "2021-03-23", "Ever Given"),)),
     Gold("01", "it had been told by the owner that the vessel had run aground",
-         (("OTHER", "happened", ANY, "Ever Given"),)),
+         (("OTHER", "happened", ANY, "Ever Given"),
+          ("OTHER", "hypothetical", None, "Ever Given"))),  # "when the Ever Given could be freed"
     Gold("02", "Salvage teams stepped up efforts on Sunday",
          (("OTHER", "planned", "2021-03-28", "Ever Given"),)),
     Gold("04", "Salvage teams stepped up efforts on Sunday",  # an undated copy of 02
@@ -70,6 +71,9 @@ GOLDEN = [
          (("STATEMENT", "happened", "2021-05-23", "Osama Rabie"),
           ("REJECT", "happened", "2021-05-23", None),
           ("REQUEST", "happened", ANY, "Shoei Kisen"))),
+    Gold("10", "could be asked to contribute to the cost of the salvage before their containers",
+         (("STATEMENT", "happened", None, "Shoei Kisen"),  # "the owner has declared general average"
+          ("REQUEST", "hypothetical", None, None), ("RETREAT", "planned", None, None))),
     Gold("11", "have reached an agreement in principle",
          (("AGREE", "happened", ANY, "Suez Canal Authority"),)),
     Gold("11", "told the economic court in Ismailia on Wednesday that they had agreed",
@@ -190,9 +194,11 @@ def test_every_golden_sentence_is_in_the_demo(found: list[Found]) -> None:
     assert [g.fragment for g in GOLDEN if g.fragment not in texts[g.article]] == []
 
 
-# Floors: what the rules measured, minus a small margin. Measured: 96.9 / 91.2 / 71.9 / 67.6
-# (before the dating, trigger and actor work: 72.2 / 76.5 / 27.8 / 29.4).
-FLOORS = {"type_precision": 93.0, "type_recall": 88.0, "exact_precision": 68.0, "exact_recall": 64.0}
+# Floors: what the rules measured, minus a small margin. Measured: 100.0 / 92.1 / 88.6 / 81.6
+# (round 2: conditions and bounds, heads not their place modifiers, days relative to the last
+# one, merging on day and place; the same table before it: 100.0 / 92.1 / 68.6 / 63.2; round 1,
+# on the first table: 72.2 / 76.5 / 27.8 / 29.4 -> 96.9 / 91.2 / 71.9 / 67.6).
+FLOORS = {"type_precision": 97.0, "type_recall": 89.0, "exact_precision": 85.0, "exact_recall": 78.0}
 
 
 def test_the_demo_timeline_holds_its_floors(found: list[Found]) -> None:

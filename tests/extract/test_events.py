@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,8 @@ def test_a_governing_clause_dates_an_event_only_as_far_as_the_text_says(
         ("Now they deserve an apology.", None),
         ("Campaigners warned that the crew were being held in poor conditions.", None),
         ("Velor warned that it would retaliate.", "THREATEN"),
+        ("Velor warned that the rebels would face severe consequences.", "THREATEN"),
+        ("Analysts warned that prices would rise.", None),
         ("Salvage crews freed the stranded ferry on Monday.", "OTHER"),  # a rescue, not a release
         ("The rebels freed two hostages on Monday.", "RETREAT"),
         ("Port officials impounded the tanker Varno Star.", "COERCE"),
@@ -185,6 +188,55 @@ def test_a_governing_clause_dates_an_event_only_as_far_as_the_text_says(
 )
 def test_a_trigger_word_needs_an_eventive_reading(nlp, text: str, type_: str | None) -> None:
     assert [e.type for e in run(nlp, text)] == ([type_] if type_ else [])
+
+
+def test_a_warning_threatens_the_third_party_it_names(nlp) -> None:
+    event = only(run(nlp, "Velor warned that the rebels would face severe consequences."), "THREATEN")
+    assert actors(event) == [("Velor", "source"), ("the rebels", "target")]
+
+
+@pytest.mark.parametrize(
+    "text, type_, expected",
+    [
+        # a place or nationality before a common noun says where it is from: the noun acts
+        ("An Ostra court granted Varnel Lines' request on Monday.", "REQUEST",
+         [("Varnel Lines'", "source")]),  # the court granted it, it did not ask
+        ("The ferry sailed after its Velorian owner reached a settlement. The owner, Varnel "
+         "Lines, paid.", "AGREE", [("its Velorian owner", "source")]),
+        # an organ of a state stands for it
+        ("The ferry was impounded by Velorian authorities.", "COERCE",
+         [("The ferry", "target"), ("Velorian", "source")]),
+        # a name in apposition the tagger missed is the actor's name
+        ("The container ship Ever Bright ran aground near Harran on Tuesday.", "OTHER",
+         [("Ever Bright", "source")]),
+    ],
+)
+def test_actors_are_heads_not_their_modifiers(nlp, text: str, type_: str, expected: list) -> None:
+    assert actors(only(run(nlp, text), type_)) == expected
+
+
+def test_a_ledes_description_points_at_the_name_given_further_down(nlp) -> None:
+    text = ("The ferry sailed after its Velorian owner reached a settlement. The owner, Varnel "
+            "Lines, paid.")
+    actor = only(run(nlp, text), "AGREE").actors[0]
+    assert text[actor.antecedent:].startswith("Varnel Lines")
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("The ferry sailed on Wednesday. Earlier in the day, Velor and Ostra signed the deal.",
+         "2031-04-30"),
+        ("Rebels shelled Harran on Wednesday. The army had withdrawn the day before.", "2031-04-29"),
+        ("Rebels shelled Harran on Wednesday. A day later, the army withdrew.", "2031-05-01"),
+        # relative to another event, not to the day told before
+        ("Rebels shelled Harran on Wednesday. Ministers met Velor the day before the vote.", None),
+        ("Earlier in the day, Velor and Ostra signed the deal.", None),  # no day to count from
+    ],
+)
+def test_a_day_told_relative_to_the_last_one(nlp, text: str, date: str | None) -> None:
+    event = run(nlp, text)[-1]
+    assert (event.date, event.date_precision) == (date, "day" if date else None)
 
 
 @pytest.mark.parametrize(
@@ -216,6 +268,16 @@ def test_a_description_points_at_its_name(nlp, text: str, expected: tuple[str, s
         ("The hostages to be released are two soldiers.", "RETREAT", "planned"),
         ("Varno has not yet confirmed or denied its involvement.", "REJECT", "denied"),
         ("The ministry announced that it would release 20 prisoners.", "RETREAT", "announced"),
+        # a condition, a possibility or a yes/no question tells of no event that happened
+        ("The ferry would be freed if Varnel Lines paid the claim.", "OTHER", "hypothetical"),
+        ("The crew will be released if the owner pays.", "RETREAT", "hypothetical"),
+        ("Shippers could be asked to contribute to the cost.", "REQUEST", "hypothetical"),
+        ("Did the army withdraw from Harran?", "RETREAT", "hypothetical"),
+        ("Why did the army seize the ferry?", "COERCE", "happened"),  # the seizure is given
+        # a bound in the present tense is still to come; in the past it came
+        ("Shippers must pay their share before their containers are released.", "RETREAT",
+         "planned"),
+        ("Varno Port demanded $9 million before reducing its claim.", "REQUEST", "happened"),
     ],
 )
 def test_modality(nlp, text: str, type_: str, modality: str) -> None:
@@ -389,6 +451,17 @@ def test_ids_are_deterministic_and_kept_across_runs() -> None:
     later = [stored[0], consult("0", 7, "2031-01-28")]
     again = merge_events(later, entity_of_table(later))
     assert again[1].id == stored[0].id  # a new first mention does not rename the event
+
+
+def test_a_mention_naming_nobody_joins_the_same_day_and_place() -> None:
+    signed = consult("a", 100, "2031-01-28", mode=None)
+    signed.place = "Varno"
+    anonymous = replace(consult("b", 40, "2031-01-28", people=(), mode=None), place="Varno")
+    other_day = replace(anonymous, article_id="c", start=70, date="2031-01-27")
+    nowhere = replace(anonymous, article_id="d", start=90, place=None)
+    ids = merged_ids([signed, anonymous, other_day])
+    assert ids[0] == ids[1] != ids[2]
+    assert len(set(merged_ids([replace(signed, place=None), nowhere]))) == 2
 
 
 def test_merge_is_pure() -> None:

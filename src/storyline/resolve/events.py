@@ -4,7 +4,8 @@ Mentions join when their type matches, their modes don't clash, they share an ac
 same canonical entity, or the same capitalized name where no entity holds it, in the same role
 unless the type is symmetric, e.g. CONSULT) and their
 counterparts don't clash (X's call with Y is not X's call with Z), their places don't clash
-and their dates agree at the coarser of the two precisions. Dates that
+and their dates agree at the coarser of the two precisions (a mention naming nobody joins
+one that names someone only on the same day, with a place on either side). Dates that
 differ never merge: two calls between the same people on different days are two events, and a
 cluster never holds two dates that disagree. An undated mention joins only on strong evidence
 (same type and mode, both sides' actors, same article or same publication day; within one
@@ -109,7 +110,15 @@ def _same_event(a: _View, b: _View, published: Mapping[str, str | None]) -> bool
         return False
     if not a.everyone and not b.everyone:  # nobody named: the same place must say it
         return first.place is not None and _places_agree(first.place, second.place)
+    if not a.everyone or not b.everyone:
+        # "after a settlement was signed in X" next to "A and B signed the deal in X" that
+        # day: with nobody named on one side, the same day and a place must say it
+        return _same_day(a.day, b.day) and (first.place or second.place) is not None
     return _actors_overlap(a, b) and not _counterparts_clash(a, b)
+
+
+def _same_day(first: str, second: str) -> bool:
+    return first == second and len(first) == len("2025-01-28")
 
 
 def _strong(a: _View, b: _View, published: Mapping[str, str | None]) -> bool:

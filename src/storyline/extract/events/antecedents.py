@@ -6,7 +6,9 @@ once the article has named it. Within one article, a definite description (``the
 
 1. the article described with that noun: in apposition ("the owner, Varnel Ltd"; "Varnel Ltd,
    the owner"), or as a noun before it ("salvage firm Varnel", "the ferry operator Varnel"),
-2. or whose own last word is that noun ("the authority" -> "the Port Varn Authority").
+2. or whose own last word is that noun ("the authority" -> "the Port Varn Authority");
+3. failing both, the first name after it that (1) or (2) finds (a lede's "its owner", named
+   a few paragraphs on as "the owner, Varnel Ltd").
 
 Only names of organisations, places, facilities and products are looked for (people have
 titles and pronouns, which ``roles.rules.v1`` links). The answer is the name mention's start,
@@ -49,7 +51,13 @@ class Antecedents:
             return max(before, key=lambda pair: pair[0])[1]
         named = [m for m in self.names if m.end <= token.idx
                  and _POSSESSIVE.sub("", m.text.split()[-1].lower()) in (lemma, token.lower_)]
-        return named[-1] if named else None
+        if named:
+            return named[-1]
+        # a lede's "its owner" named only further down ("..., the owner, Varnel Ltd, said")
+        after = [(at, m) for at, noun, m in self.described if noun == lemma and at > token.idx]
+        after += [(m.start, m) for m in self.names if m.start > token.idx
+                  and _POSSESSIVE.sub("", m.text.split()[-1].lower()) in (lemma, token.lower_)]
+        return min(after, key=lambda pair: pair[0])[1] if after else None
 
     def _descriptors(self, mention: Mention) -> list[Token]:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

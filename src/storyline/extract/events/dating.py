@@ -12,6 +12,9 @@
      **on Sunday** *to free* the ship") share the day;
    * "**the same day** a court *rejected* an appeal": a clause describing a day is that day.
 
+   Before that, a day told relative to the last one the article named ("**earlier in the
+   day**, officials *signed* ...", "the day before", "a day later") is that day, moved.
+
    A future or planned event reported in a dated clause ("said on Monday it would withdraw")
    gets no date from the report, and neither does one under "before", "until", "if".
 
@@ -21,7 +24,9 @@ Relative days ("on Wednesday", "yesterday") were resolved against the publicatio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -51,7 +56,50 @@ def dating(trigger: Token, timexes: list[Timex], doc: Doc, modality: str) -> Dat
         reacted = trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" \
             and trigger.head.lemma_.lower() in lx.REACTING and modality == "happened"
         return Dated(own.value, ON_OR_BEFORE if reacted else own.precision)
+    relative = relative_day(trigger, timexes)
+    if relative is not None:
+        return relative
     return _governing_date(clause_verb(trigger), _dated(timexes, doc), modality)
+
+
+# A day told relative to the one the article spoke of last: (pattern, days from it).
+_RELATIVE_DAYS = [
+    (re.compile(r"\b(?:earlier|later)\s+in\s+the\s+day\b|\b(?:earlier|later)\s+that\s+"
+                r"(?:morning|afternoon|evening|night)\b|\bhours\s+(?:earlier|later)\b", re.I), 0),
+    (re.compile(r"\bthe\s+(?:day|night|evening)\s+before\b|\ba\s+day\s+earlier\b", re.I), -1),
+    (re.compile(r"\bthe\s+day\s+after\b|\ba\s+day\s+later\b", re.I), 1),
+]
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_REACH = 1500  # characters back to the day spoken of: further, the reference is a guess
+
+
+def relative_day(trigger: Token, timexes: list[Timex]) -> Dated | None:
+    """ "Earlier in the day, X signed ...", "the day before": a day relative to the latest day
+    the article named before the phrase (its sentence's or an earlier one's), when the phrase
+    is in the event's own clause; "the day before the vote" is relative to the vote, not this."""
+    sentence, verb = trigger.sent, clause_verb(trigger)
+    for pattern, step in _RELATIVE_DAYS:
+        for match in pattern.finditer(sentence.text):
+            start = sentence.start_char + match.start()
+            words = sentence.doc.char_span(start, sentence.start_char + match.end(),
+                                           alignment_mode="expand")
+            if words is None or clause_verb(words[0]) != verb or _has_object(words[-1]):
+                continue
+            anchor = _day_before(timexes, start)
+            if anchor is not None:
+                day = date.fromisoformat(anchor) + timedelta(days=step)
+                return Dated(day.isoformat(), "day")
+    return None
+
+
+def _has_object(word: Token) -> bool:
+    return any(c.dep_ in ("pobj", "pcomp") for c in word.children)
+
+
+def _day_before(timexes: list[Timex], offset: int) -> str | None:
+    days = [t for t in timexes if t.end <= offset and offset - t.end <= _REACH and t.value
+            and t.type in ("DATE", "TIME") and _DAY.match(t.value)]
+    return max(days, key=lambda t: t.end).value[:10] if days else None
 
 
 def _dated(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, Token]]:

@@ -173,6 +173,15 @@ REPORTING = frozenset("say announce declare state confirm tell add write".split(
 # "welcomed the release"): that event came first.
 REACTING = frozenset("reject grant welcome condemn deny accept praise end approve uphold "
                      "criticize criticise dismiss overturn answer hail applaud".split())
+# A warning that someone will do these, or that someone will face these, is a threat.
+HOSTILE_VERBS = frozenset("retaliate punish respond hit target".split())
+HOSTILE_OUTCOMES = frozenset("consequence price retaliation punishment response reprisal action "
+                             "measure force sanction war".split())
+# Nouns for the organs of a state: a nationality or place before them names the state that
+# acts ("Varnese troops", "the Harran police"); before any other noun it only describes it.
+STATE_AGENTS = frozenset("authority authorities government army military troops forces force "
+                         "police navy ministry officials official regime soldiers guard "
+                         "administration cabinet parliament warplanes jets".split())
 # Verbs that tell what the speaker knows: a past event told under them is over by then.
 TELLING = frozenset("report insist claim note explain admit acknowledge reveal disclose testify "
                     "inform learn show".split())
@@ -182,5 +191,12 @@ PLANNING = frozenset("plan intend expect schedule set prepare aim hope want seek
                      "threaten propose offer due".split())
 DENYING = frozenset({"deny", "refute"})
 FUTURE_MODALS = frozenset("will shall would may might could 'll".split())
+# Modals of possibility: "could be asked" tells of no event, only that one may come.
+POSSIBLE_MODALS = frozenset("may might could".split())
+# Subordinators of a condition ("if the owner pays"): the clause has not happened.
+CONDITIONS = frozenset("if unless whether".split())
+# Subordinators of a bound ("before they are released", "until it pays"): in the present
+# tense, or under a future head, the bound is still to come.
+BOUNDS = frozenset("before until till".split())
 PLANNED_MODIFIERS = frozenset("planned upcoming proposed scheduled expected possible "
                               "future".split())

@@ -18,6 +18,7 @@ _TARGET_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "at"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DESCRIBING_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -171,6 +172,10 @@ class ActorFinder:
                           for a in self._many(p, "target", loose=False)]
         return found
 
+    def actors_of(self, token: Token, role: str) -> list[EventActor]:
+        """``token`` (and its conjuncts) as actors in ``role``, an unnamed noun kept as written."""
+        return self._many(token, role, loose=True)
+
     def _many(self, token: Token, role: str, loose: bool) -> list[EventActor]:
         actors = (self.actor(t, role, loose) for t in _with_conjuncts(token))
         return [a for a in actors if a is not None]
@@ -191,10 +196,10 @@ class ActorFinder:
         if (loose and token.pos_ == "NOUN" or token.pos_ == "PROPN" or _unnamed_name(token)) \
                 and token.lemma_.lower() not in lx.NOUNS:
             start, end = token.left_edge.idx, token.idx + len(token)
-            named = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                     and c.left_edge.i == token.i + 1]
+            named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + 1
+                     and (c.pos_ == "PROPN" or _title_words(c))]
             if named:  # "the container vessel Ever Given": the name the parse hung apart
-                end = named[0].idx + len(named[0])
+                start, end = named[0].left_edge.idx, named[0].idx + len(named[0])
             return EventActor(start, end, self.doc.text[start:end], role)
         return None
 
@@ -208,10 +213,21 @@ class ActorFinder:
         for child in token.rights:  # "officials from Egypt", "the town of Varno"
             if child.dep_ == "appos" or child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 end = _phrase_end(child)
-        inside = [m for m in self.mentions if token.left_edge.idx <= m.start and m.end <= end]
+        inside = [m for m in self.mentions if token.left_edge.idx <= m.start and m.end <= end
+                  and not self._only_describes(m, token)]
         # "the secretary of state, Dana Kovac": the person in apposition is the one meant
         named = [m for m in inside if m.label == "PERSON" and self._in_apposition(m)]
         return named[0] if named else min(inside, key=lambda m: abs(m.start - token.idx), default=None)
+
+    def _only_describes(self, mention: Mention, head: Token) -> bool:
+        """ "its Velorian owner", "an Ostra court": a place or nationality modifying a common
+        noun says where the owner or court is from; the noun is the actor. Only the organs of a
+        state stand for it ("Velorian authorities", "Varnese troops")."""
+        if mention.label not in _DESCRIBING_LABELS or head.pos_ != "NOUN" \
+                or head.lemma_.lower() in lx.STATE_AGENTS or head.lower_ in lx.STATE_AGENTS:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.head == head and span.root.dep_ in ("amod", "compound")
 
     def _in_apposition(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -224,6 +240,12 @@ def _unnamed_name(token: Token) -> bool:
     words = [t for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
     return bool(words) and token.i > token.sent.start + 1 and all(w.is_title for w in words) \
         and token.pos_ in ("VERB", "ADJ", "NOUN", "PROPN")
+
+
+def _title_words(head: Token) -> bool:
+    """ "Ever Given" (the tagger read "Given" as a verb): capitalized words only, a name."""
+    words = list(head.doc[head.left_edge.i:head.i + 1])
+    return all(w.is_title for w in words)
 
 
 def _phrase_end(head: Token) -> int:
@@ -312,8 +334,12 @@ def _timex_root(timex: Timex, doc: Doc) -> Token | None:
 
 # -- modality ---------------------------------------------------------------------------------
 def modality_of(trigger: Token) -> str:
-    """happened / planned / announced / denied, from the words governing the trigger."""
+    """happened / planned / announced / denied / hypothetical, from the words governing the
+    trigger. A condition ("if the owner pays", "would be freed if ..."), a possibility ("could
+    be asked") or a yes/no question ("Did they meet?") tells of no event that happened."""
     verb = clause_verb(trigger)
+    if _hypothetical(verb):
+        return "hypothetical"
     ancestors = list(verb.ancestors)
     # "has not confirmed or denied it": the negation covers the conjoined verb too
     negated_head = verb.dep_ == "conj" and _negated(verb.head)
@@ -329,6 +355,48 @@ def modality_of(trigger: Token) -> str:
     announcing = any(a.lemma_ in lx.ANNOUNCING for a in ancestors)
     reported = modal in ("would", "will", "'ll") and any(a.lemma_ in lx.REPORTING for a in ancestors)
     return "announced" if announcing or reported else "planned"
+
+
+def _hypothetical(verb: Token) -> bool:
+    clauses = [verb, *_aux_heads(verb)]
+    if verb.dep_ == "conj" and verb.head != verb:
+        clauses.append(verb.head)  # "if the owner pays and the court agrees"
+    for clause in clauses:
+        if clause.dep_ == "advcl" and _marks(clause) & lx.CONDITIONS:
+            return True  # "... if the owner pays"
+        modal = _own_modal(clause)
+        if modal in lx.POSSIBLE_MODALS:
+            return True  # "could be asked", "might withdraw"
+        if modal is not None and any(c.dep_ == "advcl" and _marks(c) & lx.CONDITIONS
+                                     for c in clause.children):
+            return True  # "would be freed if ..."
+    return _polar_question(verb)
+
+
+def _marks(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "mark"}
+
+
+def _own_modal(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in lx.FUTURE_MODALS),
+                None)
+
+
+def _polar_question(verb: Token) -> bool:
+    """ "Did the army withdraw?", "Will they meet?": the main clause of a sentence ending in a
+    question mark, its auxiliary before its subject (not "Why did they seize it?", which takes
+    the seizure as given)."""
+    sentence = verb.sent
+    if sentence[-1].text != "?" and not (len(sentence) > 1 and sentence[-2].text == "?"):
+        return False
+    main = _subject_holder(verb)
+    if main.dep_ not in ("ROOT",) and main != sentence.root:
+        return False
+    subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    auxes = [c for c in main.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    if subject is None or not auxes or auxes[0].i > subject.i:
+        return False
+    return not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in sentence[:auxes[0].i - sentence.start])
 
 
 def _negated(token: Token) -> bool:
@@ -370,11 +438,20 @@ def _awaited(verb: Token) -> bool:
     on a verb that plans or foresees has not happened yet either."""
     if verb.dep_ != "advcl" or verb.head == verb:
         return False
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if not (marks & {"once", "when", "if", "unless", "until"} or verb.tag_ == "VBN" and not marks):
+    marks = _marks(verb)
+    if marks & lx.BOUNDS and _present(verb):
+        return True  # "before their containers are released": still to come
+    if not (marks & ({"once", "when"} | lx.BOUNDS) or verb.tag_ == "VBN" and not marks):
         return False
     head = verb.head
     return head.lemma_ in lx.PLANNING or _modal(head) is not None
+
+
+def _present(verb: Token) -> bool:
+    """ "pays", "are released": a present tense (a bound still ahead of the sentence's time)."""
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBZ", "VBP") for t in finite) \
+        and not any(t.tag_ in ("VBD",) for t in finite)
 
 
 def _planning(verb: Token) -> bool:

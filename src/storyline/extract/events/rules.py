@@ -5,7 +5,7 @@ timexes in, ``Event`` dataclasses out. A verb or noun in ``lexicon`` is a trigge
 are its subject (source) and its object or "with/to/against/on" phrase (target), each snapped
 to the mention covering it so resolve/ can map it to an entity; its place is a named place in
 an "in/at" phrase; its date the timex of its clause; its modality comes from the words above
-it ("will", "are to be", "said it would", "denied that", "not").
+it ("will", "are to be", "said it would", "denied that", "not", "if", "could").
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from storyline.errors import ConfigError, InputError
 from storyline.extract.entities import Scores
 from storyline.extract.events import lexicon as lx
 from storyline.extract.events.dating import dating
+from storyline.extract.events.threats import is_threat, threatened
 from storyline.extract.events.patterns import ActorFinder, anchor_of, modality_of, place_of
 from storyline.models import Article, Event, Mention, Sentence, Timex
 from storyline.registry import register
@@ -68,7 +69,7 @@ def _in_context(token: Token, lemma: str, entry: lx.Trigger) -> lx.Trigger | Non
     if lemma == "free" and token.pos_ == "VERB":
         freed = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return lx.RESCUE if freed is not None and not _people(freed) else entry
-    if entry.type == "THREATEN" and token.pos_ == "VERB" and not _threat(token):
+    if entry.type == "THREATEN" and token.pos_ == "VERB" and not is_threat(token):
         return None
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("attr", "dobj") \
             and token.head.lemma_.lower() in lx.WANTING | lx.ENDING | {"be"}:
@@ -79,17 +80,6 @@ def _in_context(token: Token, lemma: str, entry: lx.Trigger) -> lx.Trigger | Non
 def _people(token: Token) -> bool:
     return token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in lx.FREED_PEOPLE \
         or token.lower_ in ("him", "her", "them", "us", "me", "who")
-
-
-def _threat(verb: Token) -> bool:
-    """ "warned X to stop", "threatened to strike", "warned that it would retaliate" threaten;
-    "warned that delays were likely" only tells what someone fears."""
-    told = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not told:
-        return True
-    return any(any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "shall") for a in c.children)
-               and any(s.dep_ == "nsubj" and s.lower_ in ("we", "i", "it", "they") for s in c.children)
-               for c in told)
 
 
 def _base_entry(token: Token, lemma: str) -> lx.Trigger | None:
@@ -105,6 +95,13 @@ def _base_entry(token: Token, lemma: str) -> lx.Trigger | None:
     if token.pos_ == "ADV":
         return lx.ADVERBS.get(lemma)
     return None
+
+
+def _answered(trigger: Token, events: set[int]) -> bool:
+    """The verb carrying a noun trigger is an event of its own, or answers it ("granted the
+    authority's request", "accepted the apology"): its subject did not make the request."""
+    anchor = anchor_of(trigger)
+    return anchor.i in events or (anchor != trigger and anchor.lemma_.lower() in lx.REACTING)
 
 
 def _anchored(event: Event) -> bool:
@@ -173,7 +170,7 @@ class RuleEvents:
         starts = [s.start for s in sentences]
         events = {token.i for token, _ in found}
         told = [self.event(article, token, entry, actors, mentions, timexes, starts,
-                           anchor_of(token).i in events) for token, entry in found]
+                           _answered(token, events)) for token, entry in found]
         return lede_dates([e for e in told if _anchored(e)], timexes, starts, mentions)
 
     @staticmethod
@@ -209,6 +206,9 @@ class RuleEvents:
         if not actors and entry.type == "CONSULT" and token.pos_ == "NOUN" \
                 and token.dep_ == "pobj" and token.head.lower_ in lx.FRAME_PREPS:
             actors = finder.sentence_actors(token)
+        if entry.type == "THREATEN" and token.pos_ == "VERB":  # "warned that X would face ..."
+            actors = _unique_actors(actors + [a for t in threatened(token)
+                                              for a in finder.actors_of(t, "target")])
         modality = modality_of(token)
         dated = dating(token, timexes, token.doc, modality)
         roles = {a.role for a in actors}
@@ -259,6 +259,10 @@ class RuleEvents:
         _, references = RuleRoles()(article, doc, sentences, mentions)
         mentions = sorted(mentions + references, key=lambda m: (m.start, m.end))
         return self(article, doc, sentences, mentions, timexes)
+
+
+def _unique_actors(actors: list) -> list:
+    return list({(a.start, a.end): a for a in actors}.values())
 
 
 LEDE_SENTENCES = 3  # the lede paragraph of a news story
