@@ -77,14 +77,21 @@ def event_record(key: str, mentions: list[Event], texts: _Texts) -> dict:
             name = texts.entity_name(actor.entity_id) or actor.text
             actors.setdefault((actor.entity_id or name, actor.role),
                               {"entity": actor.entity_id, "name": name, "role": actor.role})
+    dated = _best_dated(mentions)
     return {
-        "id": key, "type": first.type, "mode": first.mode, "date": first.date,
-        "date_precision": first.date_precision, "modality": first.modality,
+        "id": key, "type": first.type, "mode": first.mode, "date": dated.date,
+        "date_precision": dated.date_precision, "modality": first.modality,
         "actors": list(actors.values()), "place": next((m.place for m in mentions if m.place), None),
         "articles": sorted({m.article_id for m in mentions}),
         "evidence": [{"article": m.article_id, "sentence": texts.sentence(m.article_id, m.sentence, m.start),
                       "start": m.start, "end": m.end} for m in mentions],
     }
+
+
+def _best_dated(mentions: list[Event]) -> Event:
+    """The mention whose date speaks for the event: a dated one before an undated one (an
+    undated report joins a dated event), and a day the text states before an "on or before"."""
+    return min(mentions, key=lambda m: (m.date is None, m.date_precision == "on_or_before"))
 
 
 def claim_records(store: Store) -> list[dict]:
