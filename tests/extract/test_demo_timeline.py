@@ -194,11 +194,12 @@ def test_every_golden_sentence_is_in_the_demo(found: list[Found]) -> None:
     assert [g.fragment for g in GOLDEN if g.fragment not in texts[g.article]] == []
 
 
-# Floors: what the rules measured, minus a small margin. Measured: 100.0 / 92.1 / 88.6 / 81.6
-# (round 2: conditions and bounds, heads not their place modifiers, days relative to the last
+# Floors: what the rules measured, minus a small margin. Measured: 100.0 / 92.1 / 91.4 / 84.2
+# ("the ship", "the vessel" and a subject "it" stand for the vehicle's name; before: 88.6 /
+# 81.6, round 2: conditions and bounds, heads not their place modifiers, days relative to the last
 # one, merging on day and place; the same table before it: 100.0 / 92.1 / 68.6 / 63.2; round 1,
 # on the first table: 72.2 / 76.5 / 27.8 / 29.4 -> 96.9 / 91.2 / 71.9 / 67.6).
-FLOORS = {"type_precision": 97.0, "type_recall": 89.0, "exact_precision": 85.0, "exact_recall": 78.0}
+FLOORS = {"type_precision": 97.0, "type_recall": 89.0, "exact_precision": 88.0, "exact_recall": 81.0}
 
 
 def test_the_demo_timeline_holds_its_floors(found: list[Found]) -> None:

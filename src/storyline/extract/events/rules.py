@@ -202,7 +202,7 @@ class RuleEvents:
     def event(article: Article, token: Token, entry: lx.Trigger, finder: ActorFinder,
               mentions: list[Mention], timexes: list[Timex], starts: list[int],
               verb_is_event: bool = False) -> Event:
-        actors = finder.actors(token, verb_is_event)
+        actors = _without_restated(finder.actors(token, verb_is_event))
         if not actors and entry.type == "CONSULT" and token.pos_ == "NOUN" \
                 and token.dep_ == "pobj" and token.head.lower_ in lx.FRAME_PREPS:
             actors = finder.sentence_actors(token)
@@ -263,6 +263,13 @@ class RuleEvents:
 
 def _unique_actors(actors: list) -> list:
     return list({(a.start, a.end): a for a in actors}.values())
+
+
+def _without_restated(actors: list) -> list:
+    """ "The ferry Osterby collided" parsed as two subjects: a description standing for a name
+    the event already holds in the same role adds no one."""
+    named = {(a.start, a.role) for a in actors if a.antecedent is None}
+    return [a for a in actors if a.antecedent is None or (a.antecedent, a.role) not in named]
 
 
 LEDE_SENTENCES = 3  # the lede paragraph of a news story
