@@ -14,6 +14,11 @@ letters collapsed (Mohammed/Mohamed), and inner vowels dropped (Muhammad/Mohamma
 Abdulrahman/Abdelrahman); a final vowel is kept as a class (a/e, i/y, o/u) so Mario/Maria
 and Carl/Carla stay apart. ``abd``-compounds are joined first
 (Abdul Rahman / Abdel Rahman / Abd al-Rahman -> one token).
+
+An organisation's name that opens with a country's demonym, other name or possessive is keyed
+by the country's name ("Qatari Foreign Ministry", "Qatar's Foreign Ministry", "UK Foreign
+Office" -> "qatar foreign ministry", "united kingdom foreign office"; ``storyline.countries``).
+Nationalities and places keep their own words: NORP "Egyptian" and GPE "Egypt" stay apart.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.countries import country_words
 from storyline.lexicon import lexicon
 
 # Words that precede a person's name as a title, rank, office or honorific. Stripped only from
@@ -202,6 +208,8 @@ def parse_name(surface: str, label: str, company_forms: frozenset[str] | None = 
         forms = _company_forms() if company_forms is None else company_forms
         while len(words) > 1 and (words[-1] in ORG_SUFFIXES or words[-1] in forms):
             words = words[:-1]
+        if label not in _OWN_WORDS:
+            words = fold_country(words)
         kept = _singular_group(words) if label == "NORP" else words
         acronym = initials(surface)
     if label == "PERSON":
@@ -211,6 +219,31 @@ def parse_name(surface: str, label: str, company_forms: frozenset[str] | None = 
         # distinct names that fold together ("Press"/"Paris"), so only accents are folded
         tokens = tuple(re.sub(r"[^a-z0-9]", "", strip_accents(w)) or w for w in kept)
     return Name(surface, label, tuple(kept), tokens, acronym)
+
+
+# Labels whose names are the country or its people themselves: never folded to the country.
+_OWN_WORDS = frozenset({"NORP", "GPE", "LOC"})
+
+
+def fold_country(words: list[str]) -> list[str]:
+    """A leading demonym, country name or other name (and a possessive 's after it) -> the
+    country's name words, when more words follow ("qatari foreign ministry" -> "qatar ...");
+    the longest such lead counts ("central african republic" is a country, not "central
+    african" + "republic")."""
+    table = _country_words()
+    for size in range(min(len(words), max(map(len, table))), 0, -1):
+        country = table.get(tuple(words[:size]))
+        if country is None:
+            continue
+        rest = words[size:]
+        if rest[:1] == ["s"] and len(rest) > 1:
+            rest = rest[1:]  # "qatar's" splits into "qatar", "s"
+        return [*country, *rest] if rest else words
+    return words
+
+
+def _country_words() -> dict[tuple[str, ...], tuple[str, ...]]:
+    return country_words(words_of)
 
 
 def _company_forms() -> frozenset[str]:
