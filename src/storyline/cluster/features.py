@@ -23,7 +23,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import word_frequency
 
 from storyline.models import ENTITY_LABELS, Article, Extraction
@@ -33,7 +32,15 @@ _CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _EXTRA_STOP = frozenset({"said", "says", "told", "according", "reported", "year", "week"})
-_STOP = frozenset(STOP_WORDS) | _EXTRA_STOP
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # Imported on first use: importing anything from spaCy loads the whole library (seconds),
+    # and query commands import this module only to read stored cluster rows.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _EXTRA_STOP
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,7 @@ def _content_words(article: Article) -> list[str]:
     words = []
     for token in _WORD.findall(text.lower()):
         token = _POSSESSIVE.sub("", token).strip(".-'’")
-        if len(token) < 3 and not token.isdigit() or token in _STOP:
+        if len(token) < 3 and not token.isdigit() or token in _stop_words():
             continue
         words.append("w:" + _singular(token))
     return words
@@ -126,7 +133,7 @@ def _entity_terms(extraction: Extraction) -> list[str]:
     terms = []
     for name in names:
         words = [_POSSESSIVE.sub("", w).strip(".,'’") for w in name.lower().split()]
-        words = [w for w in words if w and w not in _STOP]
+        words = [w for w in words if w and w not in _stop_words()]
         if not words:
             continue
         terms.append("e:" + " ".join(words))
@@ -140,7 +147,7 @@ def _capitalized_names(text: str) -> list[str]:
     names = []
     for match in _CAPITALIZED_RUN.finditer(text):
         name = match.group(0)
-        if " " not in name and name.lower() in _STOP:
+        if " " not in name and name.lower() in _stop_words():
             continue
         names.append(name)
     return names
