@@ -464,16 +464,19 @@ def eval_polnear(split: str, direct_only: bool, model: str | None, data_dir: str
 
 
 @eval_.command("ecbplus")
-@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True)
-@click.option("--with-entities", is_flag=True, help="Add spaCy entities to the text features.")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="test", show_default=True)
+@click.option("--with-entities", is_flag=True,
+              help="Give the clusterer spaCy entities and time expressions, as ingest does.")
 @click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
+@click.option("--component", type=click.Choice(["stories.incremental.v2", "stories.incremental.v1"]),
+              default="stories.incremental.v2", show_default=True, help="The story clusterer scored.")
 @data_dir_option("ecbplus")
-def eval_ecbplus(split: str, with_entities: bool, model: str | None, data_dir: str) -> None:
+def eval_ecbplus(split: str, with_entities: bool, model: str | None, component: str, data_dir: str) -> None:
     """Story clustering against ECB+ topics and subtopics (B³ F1, V-measure, ARI) beside TF-IDF."""
     from storyline.evaluate.ecbplus import evaluate
 
     nlp = _eval_model(model) if with_entities else None
-    echo_json(evaluate(Path(data_dir) / "ecbplus", split=split, nlp=nlp))
+    echo_json(evaluate(Path(data_dir) / "ecbplus", split=split, nlp=nlp, component=component))
 
 
 @eval_.command("newswcl50")

@@ -231,14 +231,15 @@ def test_stories_story_and_copies(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_a_run_that_stopped_before_clustering_is_caught_up(corpus: Path, tmp_path: Path) -> None:
+    from storyline.cluster.collection import COPIES, STORIES
     from storyline.pipeline import load_clusters
     from storyline.store import open_store
 
     db = str(tmp_path / "s.db")
     run("ingest", str(corpus), "--db", db)
     with open_store(db) as store:
-        store.save_cluster_state("stories.incremental.v1", {})  # as if the run died before saving
-        store.save_cluster_state("copies.minhash.v1", {})
+        store.save_cluster_state(STORIES, {})  # as if the run died before saving
+        store.save_cluster_state(COPIES, {})
         assert all(load_clusters(store).has(a) for a in store.article_ids())
 
 

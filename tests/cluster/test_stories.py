@@ -1,11 +1,11 @@
-"""stories.incremental.v1: events and storylines, built one article at a time."""
+"""stories.incremental.v1 and v2: events and storylines, built one article at a time."""
 
 from __future__ import annotations
 
 import pytest
 
 from storyline import registry
-from storyline.cluster.stories import StoryClusterer
+from storyline.cluster.stories import SplittingStoryClusterer, StoryClusterer
 from storyline.errors import ConfigError, NotFoundError
 from tests.cluster.articles import (
     BAKERY, BRIDGE, BRIDGE_FOLLOWUP, BRIDGE_THIRD, CHESS, CHESS_FOLLOWUP, make_article,
@@ -20,6 +20,7 @@ STREAM = [
     make_article(BRIDGE_THIRD, "Ferries replace bridge", "2024-05-12"),
 ]
 BY_NAME = dict(zip(["bridge", "chess", "bridge2", "bakery", "chess2", "bridge3"], STREAM))
+VERSIONS = pytest.mark.parametrize("version", [StoryClusterer, SplittingStoryClusterer], ids=["v1", "v2"])
 
 
 def event_groups(clusterer: StoryClusterer) -> list[list[str]]:
@@ -37,8 +38,9 @@ def event_groups(clusterer: StoryClusterer) -> list[list[str]]:
         ("chess", "bakery", False),
     ],
 )
-def test_related_articles_share_an_event_and_unrelated_do_not(first, second, same_event) -> None:
-    clusterer = StoryClusterer()
+@VERSIONS
+def test_related_articles_share_an_event_and_unrelated_do_not(first, second, same_event, version) -> None:
+    clusterer = version()
     clusterer.add_many(STREAM)
     left, right = clusterer.assignment(BY_NAME[first].id), clusterer.assignment(BY_NAME[second].id)
     assert (left.event == right.event) is same_event
@@ -66,19 +68,21 @@ def test_one_by_one_gives_the_batch_result() -> None:
 
 
 @pytest.mark.parametrize("cut", [1, 3, 5])
-def test_restored_rows_continue_like_one_run(cut: int) -> None:
-    whole = StoryClusterer()
+@VERSIONS
+def test_restored_rows_continue_like_one_run(cut: int, version) -> None:
+    whole = version()
     whole.add_many(STREAM)
-    first_part = StoryClusterer()
+    first_part = version()
     first_part.add_many(STREAM[:cut])
-    resumed = StoryClusterer.from_rows(first_part.to_rows())
+    resumed = version.from_rows(first_part.to_rows())
     resumed.add_many(STREAM[cut:])
     assert resumed.stories() == whole.stories()
     assert resumed.to_rows() == whole.to_rows()
 
 
-def test_same_input_same_ids_every_run() -> None:
-    runs = [StoryClusterer() for _ in range(2)]
+@VERSIONS
+def test_same_input_same_ids_every_run(version) -> None:
+    runs = [version() for _ in range(2)]
     for clusterer in runs:
         clusterer.add_many(STREAM)
     assert runs[0].to_rows() == runs[1].to_rows()

@@ -59,10 +59,12 @@ def test_the_url_line_of_ecbplus_documents_is_dropped() -> None:
 
 
 @pytest.mark.shared_data
-def test_dev_floor_and_the_baseline_ratio() -> None:
+def test_dev_floor_and_the_baseline_ratio(nlp) -> None:
+    """The product configuration: the default clusterer fed spaCy entities and time expressions."""
     from storyline.evaluate.ecbplus import evaluate
 
-    result = evaluate(require(DATA / "ecbplus"), split=PINNED["split"])
+    result = evaluate(require(DATA / "ecbplus"), split=PINNED["split"], nlp=nlp)
+    assert result["component"] == PINNED["component"] and result["entities"]
     assert result["documents"] == 196
     assert result["ours"][PINNED["level"]][PINNED["metric"]] >= PINNED["floor"], result
     assert result["ratio"]["subtopic"]["b3_f1"] > 1.0, result

@@ -108,6 +108,15 @@ class ClusterIndex:
         self.absorb(survivor_id, absorbed.centroid, sequence)
         return absorbed
 
+    def rebuild(self, cluster_id: str, vectors: list[dict[str, float]], sequence: int) -> None:
+        """Recompute a cluster's centroid from its members' vectors (after it was split)."""
+        cluster = self.clusters[cluster_id]
+        for term in cluster.centroid:
+            self._unpost(term, cluster_id)
+        cluster.centroid, cluster.cached_norm = {}, None
+        for vector in vectors:
+            self.absorb(cluster_id, vector, sequence)
+
     def absorb(self, cluster_id: str, vector: dict[str, float], sequence: int) -> None:
         """Add an article's vector to a cluster's centroid and refresh its postings."""
         cluster = self.clusters[cluster_id]

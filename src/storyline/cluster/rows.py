@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 TABLES = (
     "story_meta", "story_df", "story_clusters", "story_members",
     "story_centroids", "story_postings", "story_articles", "story_merged",
-    "story_local_sizes", "story_local",
+    "story_local_sizes", "story_local", "story_kept", "story_vectors",
 )
-OPTIONAL = ("story_local_sizes", "story_local")  # absent in state saved before they existed
+# absent in state saved before they existed (story_kept/story_vectors: only v2 fills them)
+OPTIONAL = ("story_local_sizes", "story_local", "story_kept", "story_vectors")
 
 
 def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
@@ -48,6 +49,10 @@ def state_to_rows(clusterer: StoryClusterer) -> dict[str, list[tuple]]:
     rows["story_local"] = [
         (sid, term, count) for sid, local in clusterer.local.items() for term, count in local.counts.items()
     ]
+    for event_id, kept in clusterer.kept.items():
+        for position, (article_id, (day, title, vector)) in enumerate(kept.items()):
+            rows["story_kept"].append((event_id, position, article_id, day, title))
+            rows["story_vectors"].extend((event_id, article_id, t, w) for t, w in vector.items())
     return rows
 
 
@@ -64,6 +69,16 @@ def state_from_rows(clusterer: StoryClusterer, rows: dict[str, list[tuple]]) -> 
     _restore_assignments(clusterer, rows["story_articles"])
     clusterer.merged = dict(rows["story_merged"])
     _restore_local(clusterer, rows.get("story_local_sizes", []), rows.get("story_local", []))
+    _restore_kept(clusterer, rows.get("story_kept", []), rows.get("story_vectors", []))
+
+
+def _restore_kept(clusterer: StoryClusterer, kept: list[tuple], vectors: list[tuple]) -> None:
+    terms: dict[tuple[str, str], dict[str, float]] = {}
+    for event_id, article_id, term, weight in vectors:
+        terms.setdefault((event_id, article_id), {})[term] = float(weight)
+    for event_id, _, article_id, day, title in sorted(kept, key=lambda row: row[1]):  # stable: events keep their order
+        members = clusterer.kept.setdefault(event_id, {})
+        members[article_id] = (day, title, terms.get((event_id, article_id), {}))
 
 
 def _restore_local(clusterer: StoryClusterer, sizes: list[tuple], counts: list[tuple]) -> None:

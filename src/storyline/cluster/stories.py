@@ -17,7 +17,16 @@ capitalized words) is turned into a weighted term vector (``cluster/features.py`
    centroids reach ``merge_threshold`` (events: with the same discount) are merged, the older keeping its id; the merged-away
    id stays readable (``story()`` follows it). Work is local: one cluster's neighbours.
 
-Nothing is ever re-clustered: a cluster keeps its id and its members (merges only add). Ids derive from the
+``stories.incremental.v2`` (the default, ``SplittingStoryClusterer``) adds one step:
+
+5. a young event cluster (at most ``SplitSettings.members`` articles) keeps its members'
+   vectors, and is split in two when a deterministic 2-means finds two halves of at least two
+   articles whose centroids are less alike than ``SplitSettings.threshold`` (``cluster/split.py``):
+   an early article of a second, similar event that joined the first can be taken back out.
+   The founder's half keeps the id, the other half becomes ``event-<its first article>``.
+
+v1 never re-clusters: a cluster keeps its id and its members (merges only add). v2 also moves
+the articles of a split-off half, nothing else. Ids derive from the
 founding article (``event-<article id>``, ``storyline-<article id>``), and every choice breaks
 ties by id, so the same articles in the same order give the same clusters and ids. A copy
 (``add(..., copy_of=canonical)``) joins its canonical's clusters without touching centroids or
@@ -36,6 +45,8 @@ State, as rows for SQLite/PostgreSQL (``to_rows()`` / ``StoryClusterer.from_rows
     story_merged    (absorbed_id, survivor_id)   a merged-away id still leads to its cluster
     story_local_sizes (storyline_id, documents)  articles counted in its local terms
     story_local     (storyline_id, term, count)  terms common within a storyline (cluster/local.py)
+    story_kept      (event_id, position, article_id, day, title)  v2: members of young events
+    story_vectors   (event_id, article_id, term, weight)           v2: their term vectors
 
 Restoring these rows and adding more articles gives exactly what one uninterrupted run gives.
 """
@@ -50,6 +61,7 @@ from datetime import date
 from storyline.cluster.features import DocumentFrequencies, FeatureWeights, term_counts, weigh
 from storyline.cluster.index import Cluster, ClusterIndex, IndexLimits
 from storyline.cluster.local import LocalSettings, LocalTerms
+from storyline.cluster.split import SplitSettings, two_means, worth_splitting
 from storyline.dates import iso_day as _parse_day
 from storyline.errors import ConfigError, NotFoundError
 from storyline.models import Article, Extraction, Story
@@ -68,6 +80,13 @@ class StorySettings:
     limits: IndexLimits = IndexLimits()
     weights: FeatureWeights = FeatureWeights()
     local: LocalSettings = LocalSettings()  # the event level discounts storyline-wide terms
+    split: SplitSettings | None = None  # v2: young event clusters may be split in two (cluster/split.py)
+
+
+# stories.incremental.v2: tuned on ECB+ train and dev (evaluate/ecbplus.py)
+V2_SETTINGS = StorySettings(
+    event_threshold=0.1, merge_threshold=(0.15, 0.2), local=LocalSettings(alpha=1.0), split=SplitSettings(),
+)
 
 
 @dataclass(frozen=True)
@@ -86,14 +105,18 @@ class Assignment:
 class StoryClusterer:
     """Add articles one at a time; read event clusters and storylines as ``Story`` objects."""
 
-    def __init__(self, settings: StorySettings = StorySettings()) -> None:
-        self.settings = settings
+    defaults = StorySettings()
+
+    def __init__(self, settings: StorySettings | None = None) -> None:
+        self.settings = settings = settings if settings is not None else self.defaults
         self.frequencies = DocumentFrequencies()
         self.levels = {level: ClusterIndex(settings.limits) for level in LEVELS}
         self.assignments: dict[str, Assignment] = {}
         self.copies: dict[str, str] = {}  # copy article id -> the canonical it follows
         self.merged: dict[str, str] = {}  # merged-away cluster id -> the cluster that took it in
         self.local: dict[str, LocalTerms] = {}  # storyline id -> its terms (cluster/local.py)
+        # v2: event id -> {article id: (day, title, vector)} of a young cluster's members (not copies)
+        self.kept: dict[str, dict[str, tuple[str | None, str | None, dict[str, float]]]] = {}
         self.sequence = 0
 
     # -- adding ---------------------------------------------------------------------------
@@ -116,7 +139,13 @@ class StoryClusterer:
             storyline.founder == article.id, score,
         )
         self._merge_similar("storyline", storyline.id)
-        self._merge_similar("event", self.assignments[article.id].event)
+        events = [self.assignments[article.id].event]
+        if self.settings.split is not None:
+            self._keep(event, article, vector)
+            events = self._split_if_two(events[0])
+        for event_id in events:
+            if event_id in self.levels["event"].clusters:  # the first may have absorbed the second
+                self._merge_similar("event", event_id)
         return self.assignments[article.id]
 
     def add_many(self, items: list[Extraction | Article]) -> list[Assignment]:
@@ -174,6 +203,8 @@ class StoryClusterer:
             older, younger = sorted((cluster, partner), key=lambda c: (c.created, c.id))
             absorbed = index.merge(older.id, younger.id, self.sequence)
             self._redirect(level, absorbed, older.id)
+            if level == "event":
+                self._merge_kept(older, absorbed)
             if level == "storyline":
                 self.local[older.id].merge(self.local.pop(younger.id), self.settings.local)
             cluster_id = older.id
@@ -201,6 +232,67 @@ class StoryClusterer:
             return index.pair_similarity(cluster.id, other.id)
         local, settings = self.local[cluster.parent], self.settings.local
         return index.scaled_similarity(cluster.centroid, other.id, lambda term: local.scale(term, settings))
+
+    # -- splitting (v2) ----------------------------------------------------------------------
+    def _keep(self, event: Cluster, article: Article, vector: dict[str, float]) -> None:
+        """Remember a member's vector while its cluster is young enough to be split."""
+        if event.founder == article.id:
+            self.kept[event.id] = {}
+        kept = self.kept.get(event.id)
+        if kept is None:
+            return  # grown past the limit once: the cluster has settled
+        if len(event.members) > self.settings.split.members:
+            del self.kept[event.id]
+            return
+        day = article.published[:10] if article.published else None
+        kept[article.id] = (day, article.title, vector)
+
+    def _merge_kept(self, survivor: Cluster, absorbed: Cluster) -> None:
+        kept, gone = self.kept.pop(survivor.id, None), self.kept.pop(absorbed.id, None)
+        if kept is not None and gone is not None and len(survivor.members) <= self.settings.split.members:
+            self.kept[survivor.id] = kept | gone
+
+    def _split_if_two(self, event_id: str) -> list[str]:
+        """The event's id, and the id of the part split off it when it holds two events."""
+        settings, kept = self.settings.split, self.kept.get(event_id)
+        if not kept or len(kept) < 2 * settings.min_side:
+            return [event_id]
+        cluster = self.levels["event"].clusters[event_id]
+        order = [article_id for article_id in cluster.members if article_id in kept]
+        local = self.local.get(cluster.parent or "")
+        scale = (lambda term: local.scale(term, self.settings.local)) if local else (lambda term: 1.0)
+        halves, similarity = two_means([kept[a][2] for a in order], scale, settings)
+        if not worth_splitting(halves, similarity, settings):
+            return [event_id]
+        founders_half = halves[order.index(cluster.founder)] if cluster.founder in kept else halves[0]
+        leaving = [a for a, half in zip(order, halves) if half != founders_half]
+        return [event_id, self._split_off(cluster, leaving)]
+
+    def _split_off(self, cluster: Cluster, leaving: list[str]) -> str:
+        """Move ``leaving`` (and their copies) to a new event founded by the first of them."""
+        index, kept = self.levels["event"], self.kept[cluster.id]
+        moving = set(leaving) | {a for a in cluster.members if self.copies.get(a) in leaving}
+        new = Cluster(id=f"event-{leaving[0]}", founder=leaving[0], parent=cluster.parent,
+                      created=self.sequence)
+        self.merged.pop(new.id, None)  # it may once have been merged into this very cluster
+        index.clusters[new.id] = new
+        new.members = [a for a in cluster.members if a in moving]
+        cluster.members = [a for a in cluster.members if a not in moving]
+        self.kept[new.id] = {a: kept.pop(a) for a in leaving}
+        for part in (cluster, new):
+            self._respan(part)
+            index.rebuild(part.id, [vector for _, _, vector in self.kept[part.id].values()], self.sequence)
+        for article_id in new.members:
+            self.assignments[article_id] = replace(
+                self.assignments[article_id], event=new.id, founded_event=article_id == new.founder)
+        return new.id
+
+    def _respan(self, cluster: Cluster) -> None:
+        """Dates and title of a split cluster, from the members it kept."""
+        kept = self.kept[cluster.id].values()
+        days = [day for day, _, _ in kept if day]
+        cluster.first, cluster.last = min(days, default=None), max(days, default=None)
+        cluster.title = next((title for _, title, _ in kept if title), "")
 
     def _redirect(self, level: str, absorbed: Cluster, survivor: str) -> None:
         """Point the absorbed cluster's articles (and, for a storyline, events) at the survivor."""
@@ -269,12 +361,20 @@ class StoryClusterer:
         return state_to_rows(self)
 
     @classmethod
-    def from_rows(cls, rows: dict[str, list[tuple]], settings: StorySettings = StorySettings()) -> StoryClusterer:
+    def from_rows(cls, rows: dict[str, list[tuple]], settings: StorySettings | None = None) -> StoryClusterer:
         from storyline.cluster.rows import state_from_rows
 
         clusterer = cls(settings)
         state_from_rows(clusterer, rows)
         return clusterer
+
+
+@register("stories.incremental.v2")
+class SplittingStoryClusterer(StoryClusterer):
+    """v1 whose young event clusters split in two when they turn out to hold two events
+    (``cluster/split.py``), with the settings tuned for that (``V2_SETTINGS``)."""
+
+    defaults = V2_SETTINGS
 
 
 @lru_cache(maxsize=8192)

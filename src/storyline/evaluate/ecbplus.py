@@ -12,6 +12,18 @@ the answer away. ECB+ documents have no publication date, so dates come from the
 Documents are fed one at a time in a fixed pseudo-random order (the sha1 of their id), as
 articles would arrive, not grouped by topic.
 
+Ours is ``stories.incremental.v2`` (``--component`` picks v1) fed, with ``--with-entities``,
+what ingest gives it: spaCy entity mentions (``entities.spacy.v1``) and time expressions
+(``time.rules.v1``); that product configuration is the one tuned and pinned in
+``eval_baseline.json``. Its settings were tuned on train (574 documents) and dev together;
+test is only reported. Where it still fails (train/dev analysis): topics whose two events share
+most names and words (two offers to one free agent, two patches of one browser, a rule and its
+reversal, two arrests of players of one team) end up in one event cluster when the second
+event's first article arrives while the first event has one or two articles, and the split
+(``cluster/split.py``) does not always undo it; the other errors are small fragments (one or
+two articles) left apart, and storylines split along the two events (which costs topic recall,
+not subtopic).
+
 In the same run, a plain baseline: TF-IDF (idf fitted on the whole split, l2-normalized
 word counts without stop words) and cosine, clustered by threshold (connected components of
 the pairs at or above it), with its thresholds tuned on dev like ours. Scores per level:
@@ -32,11 +44,13 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.cluster.stories import StoryClusterer, StorySettings
+from storyline import registry
+from storyline.cluster.stories import StorySettings
 from storyline.errors import ConfigError, InputError
-from storyline.models import Article, Extraction, Mention
+from storyline.models import Article, Extraction
 
 FILE = "ecbplus_documents.jsonl"
+COMPONENT = "stories.incremental.v2"  # the clusterer scored (the product's default)
 SPLITS = ("train", "dev", "test", "all")
 # Tuned on dev (see tune()): connected-component thresholds for the TF-IDF baseline.
 BASELINE_THRESHOLDS = {"topic": 0.21, "subtopic": 0.35}
@@ -84,14 +98,20 @@ def to_article(document: Document) -> Article:
 
 
 def extractions(documents: Sequence[Document], nlp=None) -> list[Extraction | Article]:
-    """Articles, with spaCy entity mentions when a pipeline is given."""
+    """Articles; with a pipeline, the entity mentions and time expressions the product's
+    extraction gives the clusterer (``entities.spacy.v1``, ``time.rules.v1``)."""
     articles = [to_article(d) for d in documents]
     if nlp is None:
         return list(articles)
+    from storyline.extract.entities import SpacyEntities
+    from storyline.extract.time import RuleTimex
+
+    find_entities, find_times = SpacyEntities(), RuleTimex()
     found: list[Extraction | Article] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
-        mentions = [Mention(article.id, e.start_char, e.end_char, e.text, e.label_, 0) for e in doc.ents]
-        found.append(Extraction(article=article, mentions=mentions))
+        sentences, mentions = find_entities(article, doc)
+        timexes = find_times(article, doc, sentences)
+        found.append(Extraction(article=article, sentences=sentences, mentions=mentions, timexes=timexes))
     return found
 
 
@@ -148,9 +168,10 @@ def _harmonic(a: float, b: float) -> float:
 
 
 # -- the two systems ------------------------------------------------------------------------
-def cluster_ours(items: Sequence[Extraction | Article], settings: StorySettings) -> dict[str, dict[str, str]]:
+def cluster_ours(items: Sequence[Extraction | Article], settings: StorySettings | None = None,
+                 component: str = COMPONENT) -> dict[str, dict[str, str]]:
     """{"subtopic": {source: event id}, "topic": {source: storyline id}}, one article at a time."""
-    clusterer = StoryClusterer(settings)
+    clusterer = registry.get(component)(settings)
     labels: dict[str, dict[str, str]] = {"subtopic": {}, "topic": {}}
     for item in items:
         article = item.article if isinstance(item, Extraction) else item
@@ -196,16 +217,17 @@ def cluster_baseline(documents: Sequence[Document], threshold: float,
 
 # -- the benchmark --------------------------------------------------------------------------
 def evaluate(data_dir: Path, split: str = "test", nlp=None,
-             settings: StorySettings = StorySettings()) -> dict:
-    """Ours (``stories.incremental.v1``) and the TF-IDF baseline on one split, with ratios."""
+             settings: StorySettings | None = None, component: str = COMPONENT) -> dict:
+    """Ours (``component``, its own settings unless given) and the TF-IDF baseline on one
+    split, with ratios."""
     started = time.perf_counter()
     documents = read_documents(Path(data_dir), split)
     gold = {"topic": {d.doc_id: d.topic for d in documents},
             "subtopic": {d.doc_id: d.subtopic for d in documents}}
-    ours_labels = cluster_ours(extractions(documents, nlp), settings)
+    ours_labels = cluster_ours(extractions(documents, nlp), settings, component)
     vectors = baseline_vectors(documents)
     result: dict = {"split": split, "documents": len(documents), "entities": nlp is not None,
-                    "component": "stories.incremental.v1", "ours": {}, "baseline": {}, "ratio": {}}
+                    "component": component, "ours": {}, "baseline": {}, "ratio": {}}
     for level in ("topic", "subtopic"):
         result["ours"][level] = scores(gold[level], ours_labels[level])
         baseline = cluster_baseline(documents, BASELINE_THRESHOLDS[level], vectors)
