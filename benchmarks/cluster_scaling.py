@@ -31,7 +31,7 @@ from storyline.cluster.copies import _SCHEME, CopyDetector, Signed
 from storyline.cluster.features import term_counts, weigh
 from storyline.cluster.index import Cluster
 from storyline.cluster.local import LocalTerms
-from storyline.cluster.stories import Assignment, StoryClusterer
+from storyline.cluster.stories import Assignment, SplittingStoryClusterer, StoryClusterer
 from storyline.demo import __file__ as demo_init
 from storyline.models import Article
 
@@ -112,7 +112,7 @@ def timed(add, batch: list[Article], memory_batch: list[Article]) -> tuple[float
 def measure(size: int, texts: list[str], batch_size: int, seed: int) -> dict[str, tuple[float, float]]:
     rng = random.Random(seed)
     vocabulary = sorted({term for text in texts for term in term_counts(perturbed(text, rng, 0))})
-    clusterer, detector = StoryClusterer(), CopyDetector()
+    clusterer, detector = SplittingStoryClusterer(), CopyDetector()  # the default (v2)
     started = time.perf_counter()
     prefill_stories(clusterer, vocabulary, size, rng)
     prefill_copies(detector, size, np.random.default_rng(seed))
