@@ -8,24 +8,13 @@ from pathlib import Path
 import pytest
 
 from storyline import registry
-from storyline.models import Article, Extraction, Mention
+from storyline.models import Article, Extraction
 from storyline.resolve.aliases import AliasResolver
 from storyline.resolve.names import fold_token, initials, parse_name
 
+from tests.resolve.builders import extraction
+
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
-
-def extraction(article_id: str, *mentions: tuple[str, str], text: str | None = None) -> Extraction:
-    """Mentions laid out one after another (or found in ``text`` when given)."""
-    found, offset = [], 0
-    if text is None:
-        text = " . ".join(t for t, _ in mentions)
-    for surface, label in mentions:
-        start = text.index(surface, offset)
-        found.append(Mention(article_id, start, start + len(surface), surface, label, 0))
-        offset = start + len(surface)
-    art = Article(id=article_id, source="t", text=text, raw_text=text, content_hash=article_id)
-    return Extraction(article=art, mentions=found)
 
 
 def ids_of(*extractions: Extraction) -> list[str | None]:

@@ -7,9 +7,10 @@ import pytest
 
 from storyline.countries import country_rows, country_words
 from storyline.errors import ConfigError
-from storyline.models import Article, Extraction, Mention
 from storyline.resolve.aliases import AliasResolver
 from storyline.resolve.names import parse_name, words_of
+
+from tests.resolve.builders import extraction
 
 
 @pytest.mark.parametrize(
@@ -49,17 +50,6 @@ def test_a_demonym_and_the_country_name_one_organisation(a: str, b: str) -> None
 )
 def test_what_folds_and_what_does_not(surface: str, label: str, key: str) -> None:
     assert parse_name(surface, label).key == key
-
-
-def extraction(article_id: str, *mentions: tuple[str, str]) -> Extraction:
-    text = " . ".join(t for t, _ in mentions)
-    found, offset = [], 0
-    for surface, label in mentions:
-        start = text.index(surface, offset)
-        found.append(Mention(article_id, start, start + len(surface), surface, label, 0))
-        offset = start + len(surface)
-    art = Article(id=article_id, source="t", text=text, raw_text=text, content_hash=article_id)
-    return Extraction(article=art, mentions=found)
 
 
 def test_both_spellings_are_one_entity_and_the_people_and_country_stay_apart() -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.models import Article, Extraction, Mention
+from storyline.models import Extraction
 from storyline.resolve import resolve_entities
 from storyline.resolve.entities import normalize_name
+
+from tests.resolve.builders import extraction as build_extraction
 
 
 @pytest.mark.parametrize(
@@ -26,13 +28,7 @@ def test_normalize_name(surface: str, key: str) -> None:
 
 
 def extraction(article_id: str, *mentions: tuple[str, str]) -> Extraction:
-    text = " ".join(t for t, _ in mentions)
-    found, offset = [], 0
-    for surface, label in mentions:
-        found.append(Mention(article_id, offset, offset + len(surface), surface, label, 0))
-        offset += len(surface) + 1
-    art = Article(id=article_id, source="t", text=text, raw_text=text, content_hash=article_id)
-    return Extraction(article=art, mentions=found)
+    return build_extraction(article_id, *mentions, separator=" ")
 
 
 def test_variants_merge_types_stay_apart_and_numbers_are_not_entities() -> None:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.models import Article, Entity, Extraction, Mention
+from storyline.models import Entity, Extraction
 from storyline.resolve import resolve_entities
 from storyline.resolve.types import vote_types
 
+from tests.resolve.builders import extraction as build_extraction
+
 
 def extraction(article_id: str, *mentions: tuple[str, str]) -> Extraction:
-    text = " ".join(t for t, _ in mentions)
-    found, offset = [], 0
-    for surface, label in mentions:
-        found.append(Mention(article_id, offset, offset + len(surface), surface, label, 0))
-        offset += len(surface) + 1
-    art = Article(id=article_id, source="t", text=text, raw_text=text, content_hash=article_id)
-    return Extraction(article=art, mentions=found)
+    return build_extraction(article_id, *mentions, separator=" ")
 
 
 def labels(articles: list[list[tuple[str, str]]], known: list[Entity] = ()) -> list[list[str]]:
