@@ -468,8 +468,9 @@ def eval_polnear(split: str, direct_only: bool, model: str | None, data_dir: str
 @click.option("--with-entities", is_flag=True,
               help="Give the clusterer spaCy entities and time expressions, as ingest does.")
 @click.option("--model", help="spaCy pipeline package (default: the nlp.model setting).")
-@click.option("--component", type=click.Choice(["stories.incremental.v2", "stories.incremental.v1"]),
-              default="stories.incremental.v2", show_default=True, help="The story clusterer scored.")
+@click.option("--component", type=click.Choice(["stories.incremental.v3", "stories.incremental.v2",
+                                               "stories.incremental.v1"]),
+              default="stories.incremental.v3", show_default=True, help="The story clusterer scored.")
 @data_dir_option("ecbplus")
 def eval_ecbplus(split: str, with_entities: bool, model: str | None, component: str, data_dir: str) -> None:
     """Story clustering against ECB+ topics and subtopics (B³ F1, V-measure, ARI) beside TF-IDF."""

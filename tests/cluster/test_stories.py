@@ -1,4 +1,4 @@
-"""stories.incremental.v1 and v2: events and storylines, built one article at a time."""
+"""stories.incremental.v1, v2 and v3: events and storylines, built one article at a time."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from storyline import registry
 from storyline.cluster.stories import SplittingStoryClusterer, StoryClusterer
+from storyline.cluster.stories_v3 import RegroupingStoryClusterer
 from storyline.errors import ConfigError, NotFoundError
 from tests.cluster.articles import (
     BAKERY, BRIDGE, BRIDGE_FOLLOWUP, BRIDGE_THIRD, CHESS, CHESS_FOLLOWUP, make_article,
@@ -20,7 +21,8 @@ STREAM = [
     make_article(BRIDGE_THIRD, "Ferries replace bridge", "2024-05-12"),
 ]
 BY_NAME = dict(zip(["bridge", "chess", "bridge2", "bakery", "chess2", "bridge3"], STREAM))
-VERSIONS = pytest.mark.parametrize("version", [StoryClusterer, SplittingStoryClusterer], ids=["v1", "v2"])
+VERSIONS = pytest.mark.parametrize("version", [StoryClusterer, SplittingStoryClusterer, RegroupingStoryClusterer],
+                                   ids=["v1", "v2", "v3"])
 
 
 def event_groups(clusterer: StoryClusterer) -> list[list[str]]:

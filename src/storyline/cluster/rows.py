@@ -115,3 +115,42 @@ def _restore_assignments(clusterer: StoryClusterer, article_rows: list[tuple]) -
         )
         if copy_of is not None:
             clusterer.copies[article_id] = copy_of
+
+
+# -- stories.incremental.v3 (cluster/stories_v3.py): what its local re-clustering needs ----------
+#   story_regroup_meta     (key, value)                       "documents" of its word table
+#   story_regroup_df       (term, count)                      its running word frequencies
+#   story_regroup_articles (article_id, arrival, day, title)  every article, copies too
+#   story_regroup_terms    (article_id, term, count)          an article's strongest word counts
+# The article index's postings are rebuilt from these, in arrival order.
+REGROUP_TABLES = ("story_regroup_meta", "story_regroup_df", "story_regroup_articles", "story_regroup_terms")
+
+
+def regroup_to_rows(clusterer) -> dict[str, list[tuple]]:
+    index = clusterer.articles
+    return {
+        "story_regroup_meta": [("documents", clusterer.word_frequencies.documents)],
+        "story_regroup_df": sorted(clusterer.word_frequencies.counts.items()),
+        "story_regroup_articles": [
+            (a, arrival, index.days[a], index.titles[a]) for a, arrival in index.arrival.items()
+        ],
+        "story_regroup_terms": [(a, t, c) for a, counts in index.counts.items() for t, c in counts.items()],
+    }
+
+
+def regroup_from_rows(clusterer, rows: dict[str, list[tuple]]) -> None:
+    """Fill a v3 clusterer's word table and article index; raises StoreError when one is missing."""
+    missing = [table for table in REGROUP_TABLES if table not in rows]
+    if missing:
+        raise StoreError(f"stories.incremental.v3 state is missing table(s) {', '.join(missing)}")
+    clusterer.word_frequencies.documents = int(dict(rows["story_regroup_meta"]).get("documents", 0))
+    clusterer.word_frequencies.counts = {term: int(count) for term, count in rows["story_regroup_df"]}
+    terms: dict[str, dict[str, float]] = {}
+    for article_id, term, count in rows["story_regroup_terms"]:
+        terms.setdefault(article_id, {})[term] = float(count)
+    for article_id, _, day, title in sorted(rows["story_regroup_articles"], key=lambda row: row[1]):
+        if article_id in terms:
+            clusterer.articles.add(article_id, day, title, dict(sorted(terms[article_id].items())),
+                                   clusterer.regroup)
+        else:
+            clusterer.articles.note(article_id, day, title)

@@ -17,7 +17,7 @@ capitalized words) is turned into a weighted term vector (``cluster/features.py`
    centroids reach ``merge_threshold`` (events: with the same discount) are merged, the older keeping its id; the merged-away
    id stays readable (``story()`` follows it). Work is local: one cluster's neighbours.
 
-``stories.incremental.v2`` (the default, ``SplittingStoryClusterer``) adds one step:
+``stories.incremental.v2`` (``SplittingStoryClusterer``) adds one step:
 
 5. a young event cluster (at most ``SplitSettings.members`` articles) keeps its members'
    vectors, and is split in two when a deterministic 2-means finds two halves of at least two
@@ -26,7 +26,9 @@ capitalized words) is turned into a weighted term vector (``cluster/features.py`
    The founder's half keeps the id, the other half becomes ``event-<its first article>``.
 
 v1 never re-clusters: a cluster keeps its id and its members (merges only add). v2 also moves
-the articles of a split-off half, nothing else. Ids derive from the
+the articles of a split-off half, nothing else. ``stories.incremental.v3`` (the default,
+``cluster/stories_v3.py``) keeps these storylines but re-clusters event clusters locally around
+every new article (``cluster/regroup.py``). Ids derive from the
 founding article (``event-<article id>``, ``storyline-<article id>``), and every choice breaks
 ties by id, so the same articles in the same order give the same clusters and ids. A copy
 (``add(..., copy_of=canonical)``) joins its canonical's clusters without touching centroids or

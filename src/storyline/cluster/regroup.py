@@ -1,0 +1,143 @@
+"""Bounded local re-clustering of event clusters (``stories.incremental.v3``).
+
+Placing an article once, against clusters of one or two articles, makes mistakes that merging
+and splitting repair only in part. v3 instead re-clusters, for every new article, the small
+neighbourhood it falls into:
+
+1. its vector: words of the title and text (letters, at least two; or numbers of at least two
+   digits), lower-cased, stop words out; a capitalised word or a number counts ``capital``
+   times (names and numbers carry the event), weighed ``(1 + log tf) * idf`` with the running
+   document frequencies and their general-English prior (``cluster/features.py``), l2-normed;
+2. its ``neighbours`` most similar earlier articles, found through an inverted index of
+   articles (a term's ``postings`` most recent holders; ``candidates`` of them scored in full),
+   those at least ``near`` alike; every member of their event clusters, at most the
+   ``members`` most recent, is the neighbourhood;
+3. the neighbourhood and the new article are re-clustered by complete linkage at cosine
+   distance ``distance`` (every pair inside a group is at least ``1 - distance`` alike), all
+   vectors recomputed with the current document frequencies.
+
+The cost per article is bounded by these limits, not by the corpus. Which ids the new groups
+take is the clusterer's business (``cluster/stories_v3.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.cluster.features import DocumentFrequencies, FeatureWeights, _stop_words
+from storyline.models import Article
+
+_TOKEN = re.compile(r"[^\W\d_]{2,}|\d{2,}")
+
+
+@dataclass(frozen=True)
+class RegroupSettings:
+    """Tuned on ECB+ train and dev (``storyline eval ecbplus --component stories.incremental.v3``)."""
+
+    capital: float = 3.0  # weight of a capitalised word or a number
+    neighbours: int = 10  # most similar earlier articles whose clusters are re-clustered
+    near: float = 0.05  # a neighbour less alike than this brings nothing in
+    members: int = 80  # the neighbourhood's most recent articles, at most
+    distance: float = 0.92  # complete-linkage cut: cosine distance
+    postings: int = 48  # most recent articles kept per term in the article index
+    query_terms: int = 25  # the new article's strongest terms looked up
+    candidates: int = 64  # articles scored in full per lookup
+    max_terms: int = 300  # terms kept per article (its strongest at arrival; 120 cost ECB+ dev 0.07)
+    weights: FeatureWeights = FeatureWeights(words_per_document=300.0)  # idf: running df + prior
+
+
+def regroup_counts(article: Article, capital: float) -> dict[str, float]:
+    """Weighted counts of an article's words (see the module docstring), prefixed ``w:``."""
+    counts: Counter[str] = Counter()
+    for token in _TOKEN.findall(f"{article.title or ''}\n{article.text}"):
+        lowered = token.lower()
+        if lowered in _stop_words():
+            continue
+        counts["w:" + lowered] += capital if token[0].isupper() or token.isdigit() else 1.0
+    return dict(counts)
+
+
+def vector_of(counts: dict[str, float], frequencies: DocumentFrequencies,
+              weights: FeatureWeights) -> dict[str, float]:
+    """The l2-normed ``(1 + log tf) * idf`` vector (idf below zero counts as zero), by term."""
+    raw = {term: (1.0 + math.log(count)) * max(frequencies.idf(term, weights), 0.0)
+           for term, count in sorted(counts.items())}
+    norm = math.sqrt(math.fsum(value * value for value in raw.values())) or 1.0
+    return {term: value / norm for term, value in raw.items() if value > 0}
+
+
+def strongest(counts: dict[str, float], frequencies: DocumentFrequencies, settings: RegroupSettings) -> dict[str, float]:
+    """The counts of the article's ``max_terms`` strongest terms (bounded state per article)."""
+    vector = vector_of(counts, frequencies, settings.weights)
+    kept = sorted(vector, key=lambda term: (-vector[term], term))[: settings.max_terms]
+    return {term: counts[term] for term in sorted(kept)}
+
+
+def cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    if len(right) < len(left):
+        left, right = right, left
+    return math.fsum(weight * right.get(term, 0.0) for term, weight in left.items())
+
+
+@dataclass
+class ArticleIndex:
+    """Kept per article: arrival number, day, title and term counts; and the term postings."""
+
+    arrival: dict[str, int] = field(default_factory=dict)
+    days: dict[str, str | None] = field(default_factory=dict)
+    titles: dict[str, str | None] = field(default_factory=dict)
+    counts: dict[str, dict[str, float]] = field(default_factory=dict)
+    postings: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, article_id: str, day: str | None, title: str | None) -> None:
+        """A copy: its arrival, day and title only (it is never compared)."""
+        self.arrival[article_id] = len(self.arrival)
+        self.days[article_id], self.titles[article_id] = day, title
+
+    def add(self, article_id: str, day: str | None, title: str | None, counts: dict[str, float],
+            settings: RegroupSettings) -> None:
+        self.note(article_id, day, title)
+        self.counts[article_id] = counts
+        for term in counts:  # sorted: a restored index posts in the same order
+            posting = self.postings.setdefault(term, [])
+            posting.append(article_id)
+            if len(posting) > settings.postings:
+                del posting[0]
+
+    def neighbours(self, vector: dict[str, float], vectors, settings: RegroupSettings) -> list[tuple[float, str]]:
+        """The ``neighbours`` most alike articles at least ``near`` alike, best first (ties: latest).
+
+        ``vectors(article_id)`` gives an article's vector with the current frequencies."""
+        query = sorted(vector, key=lambda term: (-vector[term], term))[: settings.query_terms]
+        partial: dict[str, float] = {}
+        for term in query:
+            for article_id in self.postings.get(term, ()):
+                partial[article_id] = partial.get(article_id, 0.0) + vector[term]
+        ranked = sorted(partial, key=lambda a: (-partial[a], -self.arrival[a]))[: settings.candidates]
+        scored = sorted(((cosine(vector, vectors(a)), a) for a in ranked),
+                        key=lambda pair: (-pair[0], -self.arrival[pair[1]]))
+        return [(score, a) for score, a in scored[: settings.neighbours] if score >= settings.near]
+
+
+def complete_linkage(vectors: list[dict[str, float]], distance: float) -> list[int]:
+    """A group number per vector: complete-linkage clusters cut at cosine ``distance``."""
+    if len(vectors) == 1:
+        return [0]
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    columns = {term: n for n, term in enumerate(sorted({t for v in vectors for t in v}))}
+    matrix = np.zeros((len(vectors), max(len(columns), 1)))
+    for row, vector in enumerate(vectors):
+        for term, weight in vector.items():
+            matrix[row, columns[term]] = weight
+    empty = np.flatnonzero(~matrix.any(axis=1))
+    if len(empty):  # an empty vector has no cosine: each gets a term of its own, alike to nothing
+        extra = np.zeros((len(vectors), len(empty)))
+        extra[empty, np.arange(len(empty))] = 1.0
+        matrix = np.hstack([matrix, extra])
+    labels = fcluster(linkage(matrix, method="complete", metric="cosine"), t=distance, criterion="distance")
+    return [int(label) for label in labels]
