@@ -17,6 +17,7 @@ Not run in CI; takes a few minutes on two cores.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import time
@@ -31,7 +32,8 @@ from storyline.cluster.copies import _SCHEME, CopyDetector, Signed
 from storyline.cluster.features import term_counts, weigh
 from storyline.cluster.index import Cluster
 from storyline.cluster.local import LocalTerms
-from storyline.cluster.stories import Assignment, SplittingStoryClusterer, StoryClusterer
+from storyline.cluster.stories import Assignment, StoryClusterer
+from storyline.cluster.stories_v3 import RegroupingStoryClusterer
 from storyline.demo import __file__ as demo_init
 from storyline.models import Article
 
@@ -77,10 +79,15 @@ def prefill_stories(clusterer: StoryClusterer, vocabulary: list[str], size: int,
                 index.clusters[cluster_id] = Cluster(cluster_id, fake_id, created=clusterer.sequence,
                                                      parent=f"storyline-{number // 8 * 8:016x}" if level == "event" else None)
             index.clusters[cluster_id].members.append(fake_id)
-            index.absorb(cluster_id, vector, clusterer.sequence)
+            if level == "storyline" or not isinstance(clusterer, RegroupingStoryClusterer):
+                index.absorb(cluster_id, vector, clusterer.sequence)  # v3's events have no centroid
         event, storyline = f"event-{number // 8 * 8:016x}", f"storyline-{number // 8 * 8:016x}"
         clusterer.local.setdefault(storyline, LocalTerms()).add(vector.keys(), clusterer.settings.local)
         clusterer.assignments[fake_id] = Assignment(fake_id, event, storyline, False, False, 1.0)
+        if isinstance(clusterer, RegroupingStoryClusterer):  # v3: its article index and word table
+            words = {term: float(count) for term, count in sorted(counts.items()) if term.startswith("w:")}
+            clusterer.word_frequencies.add(set(words))
+            clusterer.articles.add(fake_id, None, None, words, clusterer.regroup)
 
 
 def prefill_copies(detector: CopyDetector, size: int, rng: np.random.Generator) -> None:
@@ -109,13 +116,17 @@ def timed(add, batch: list[Article], memory_batch: list[Article]) -> tuple[float
     return elapsed / len(batch) * 1000, peak / 2**20
 
 
-def measure(size: int, texts: list[str], batch_size: int, seed: int) -> dict[str, tuple[float, float]]:
+def measure(size: int, texts: list[str], batch_size: int, seed: int,
+            freeze: bool = False) -> dict[str, tuple[float, float]]:
     rng = random.Random(seed)
     vocabulary = sorted({term for text in texts for term in term_counts(perturbed(text, rng, 0))})
-    clusterer, detector = SplittingStoryClusterer(), CopyDetector()  # the default (v2)
+    clusterer, detector = RegroupingStoryClusterer(), CopyDetector()  # the default (v3)
     started = time.perf_counter()
     prefill_stories(clusterer, vocabulary, size, rng)
     prefill_copies(detector, size, np.random.default_rng(seed))
+    if freeze:  # the pre-filled objects leave the collector's scans (they are long-lived)
+        gc.collect()
+        gc.freeze()
     print(f"  pre-filled {size} articles in {time.perf_counter() - started:.0f}s", flush=True)
     # the same articles at every size (their own generator), so only the corpus size differs
     batch_rng = random.Random(seed + 1)
@@ -131,12 +142,14 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=300)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="gc.freeze() after pre-filling: Python's collector then skips the pre-filled state.")
     args = parser.parse_args()
     texts = source_texts(args.data)
     results = {}
     for size in args.sizes:
         print(f"corpus size {size}:", flush=True)
-        results[size] = measure(size, texts, args.batch, args.seed)
+        results[size] = measure(size, texts, args.batch, args.seed, args.gc_freeze)
         for part, (ms, mib) in results[size].items():
             print(f"  {part:8s} {ms:7.2f} CPU ms/article   peak {mib:6.1f} MiB while adding {args.batch // 3}")
     smallest, largest = min(args.sizes), max(args.sizes)

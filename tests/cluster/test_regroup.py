@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyline import registry
@@ -63,16 +65,29 @@ def test_an_early_mistake_is_taken_back_when_its_own_event_arrives() -> None:
     assert named_events(clusterer) == [["K0", "K1", "K2"], ["O0", "O1", "O2"]]
 
 
-@pytest.mark.parametrize("cut", [2, 3, 4])
-def test_restored_rows_continue_like_one_run_through_moves(cut) -> None:
-    whole = RegroupingStoryClusterer(regroup=LOOSE)
+# tiny limits: postings overflow, neighbourhoods are cut, old articles' counts are dropped
+TIGHT = replace(LOOSE, postings=2, members=2, horizon=3)
+
+
+@pytest.mark.parametrize("settings", [LOOSE, TIGHT], ids=["loose", "tight"])
+@pytest.mark.parametrize("cut", [2, 3, 4, 5])
+def test_restored_rows_continue_like_one_run_through_moves(cut, settings) -> None:
+    whole = RegroupingStoryClusterer(regroup=settings)
     whole.add_many(STREAM)
-    first = RegroupingStoryClusterer(regroup=LOOSE)
+    first = RegroupingStoryClusterer(regroup=settings)
     first.add_many(STREAM[:cut])
-    resumed = RegroupingStoryClusterer.from_rows(first.to_rows(), regroup=LOOSE)
+    resumed = RegroupingStoryClusterer.from_rows(first.to_rows(), regroup=settings)
     resumed.add_many(STREAM[cut:])
     assert resumed.stories() == whole.stories()
     assert resumed.to_rows() == whole.to_rows()
+
+
+@pytest.mark.parametrize("settings, kept", [(LOOSE, 6), (TIGHT, 3)], ids=["loose", "tight"])
+def test_counts_are_kept_only_while_an_article_can_be_compared(settings, kept) -> None:
+    clusterer = RegroupingStoryClusterer(regroup=settings)
+    clusterer.add_many(STREAM)
+    assert len(clusterer.articles.counts) == kept
+    assert len(clusterer.to_rows()["story_regroup_articles"]) == len(STREAM)
 
 
 def test_a_copy_moves_with_its_canonical() -> None:

@@ -45,6 +45,7 @@ class RegroupSettings:
     postings: int = 48  # most recent articles kept per term in the article index
     query_terms: int = 25  # the new article's strongest terms looked up
     candidates: int = 64  # articles scored in full per lookup
+    horizon: int = 50_000  # articles whose counts are kept (older ones no longer move)
     max_terms: int = 300  # terms kept per article (its strongest at arrival; 120 cost ECB+ dev 0.07)
     weights: FeatureWeights = FeatureWeights(words_per_document=300.0)  # idf: running df + prior
 
@@ -84,9 +85,14 @@ def cosine(left: dict[str, float], right: dict[str, float]) -> float:
 
 @dataclass
 class ArticleIndex:
-    """Kept per article: arrival number, day, title and term counts; and the term postings."""
+    """Kept per article: arrival number, day and title; and, for the ``horizon`` most recent
+    articles, its term counts and its places in the postings (a term's ``postings`` most
+    recent holders). An older article is never compared again (nor moved): its counts and
+    postings go, so the counts kept are bounded by ``horizon * max_terms``.
+    """
 
     arrival: dict[str, int] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # article ids by arrival
     days: dict[str, str | None] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)
     counts: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -94,18 +100,29 @@ class ArticleIndex:
 
     def note(self, article_id: str, day: str | None, title: str | None) -> None:
         """A copy: its arrival, day and title only (it is never compared)."""
-        self.arrival[article_id] = len(self.arrival)
+        self.arrival[article_id] = len(self.order)
+        self.order.append(article_id)
         self.days[article_id], self.titles[article_id] = day, title
 
     def add(self, article_id: str, day: str | None, title: str | None, counts: dict[str, float],
             settings: RegroupSettings) -> None:
         self.note(article_id, day, title)
         self.counts[article_id] = counts
-        for term in counts:  # sorted: a restored index posts in the same order
+        for term in counts:
             posting = self.postings.setdefault(term, [])
             posting.append(article_id)
             if len(posting) > settings.postings:
                 del posting[0]
+        if len(self.order) > settings.horizon:
+            self._forget(self.order[len(self.order) - settings.horizon - 1])
+
+    def _forget(self, article_id: str) -> None:
+        for term in self.counts.pop(article_id, ()):
+            posting = self.postings.get(term, [])
+            if article_id in posting:
+                posting.remove(article_id)
+                if not posting:
+                    del self.postings[term]
 
     def neighbours(self, vector: dict[str, float], vectors, settings: RegroupSettings) -> list[tuple[float, str]]:
         """The ``neighbours`` most alike articles at least ``near`` alike, best first (ties: latest).

@@ -121,9 +121,10 @@ def _restore_assignments(clusterer: StoryClusterer, article_rows: list[tuple]) -
 #   story_regroup_meta     (key, value)                       "documents" of its word table
 #   story_regroup_df       (term, count)                      its running word frequencies
 #   story_regroup_articles (article_id, arrival, day, title)  every article, copies too
-#   story_regroup_terms    (article_id, term, count)          an article's strongest word counts
-# The article index's postings are rebuilt from these, in arrival order.
-REGROUP_TABLES = ("story_regroup_meta", "story_regroup_df", "story_regroup_articles", "story_regroup_terms")
+#   story_regroup_terms    (article_id, term, count)          recent articles' strongest word counts
+#   story_regroup_postings (term, position, article_id)       the article index
+REGROUP_TABLES = ("story_regroup_meta", "story_regroup_df", "story_regroup_articles", "story_regroup_terms",
+                  "story_regroup_postings")
 
 
 def regroup_to_rows(clusterer) -> dict[str, list[tuple]]:
@@ -135,6 +136,7 @@ def regroup_to_rows(clusterer) -> dict[str, list[tuple]]:
             (a, arrival, index.days[a], index.titles[a]) for a, arrival in index.arrival.items()
         ],
         "story_regroup_terms": [(a, t, c) for a, counts in index.counts.items() for t, c in counts.items()],
+        "story_regroup_postings": sorted((t, n, a) for t, posting in index.postings.items() for n, a in enumerate(posting)),
     }
 
 
@@ -145,12 +147,10 @@ def regroup_from_rows(clusterer, rows: dict[str, list[tuple]]) -> None:
         raise StoreError(f"stories.incremental.v3 state is missing table(s) {', '.join(missing)}")
     clusterer.word_frequencies.documents = int(dict(rows["story_regroup_meta"]).get("documents", 0))
     clusterer.word_frequencies.counts = {term: int(count) for term, count in rows["story_regroup_df"]}
-    terms: dict[str, dict[str, float]] = {}
-    for article_id, term, count in rows["story_regroup_terms"]:
-        terms.setdefault(article_id, {})[term] = float(count)
+    index = clusterer.articles
     for article_id, _, day, title in sorted(rows["story_regroup_articles"], key=lambda row: row[1]):
-        if article_id in terms:
-            clusterer.articles.add(article_id, day, title, dict(sorted(terms[article_id].items())),
-                                   clusterer.regroup)
-        else:
-            clusterer.articles.note(article_id, day, title)
+        index.note(article_id, day, title)
+    for article_id, term, count in rows["story_regroup_terms"]:
+        index.counts.setdefault(article_id, {})[term] = float(count)
+    for term, _, article_id in sorted(rows["story_regroup_postings"], key=lambda row: row[:2]):
+        index.postings.setdefault(term, []).append(article_id)

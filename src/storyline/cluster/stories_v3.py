@@ -98,7 +98,7 @@ class RegroupingStoryClusterer(StoryClusterer):
         """Every non-copy member of the neighbours' events, the ``members`` most recent."""
         events = {self.assignments[a].event for a in neighbours}
         clusters = self.levels["event"].clusters
-        members = {m for event in events for m in clusters[event].members if m not in self.copies}
+        members = {m for event in events for m in clusters[event].members if m in self.articles.counts}
         ordered = sorted(members, key=self.articles.arrival.__getitem__)
         return ordered[-self.regroup.members:] if self.regroup.members else []
 
