@@ -53,6 +53,30 @@ def test_complete_linkage_needs_every_pair_alike(vectors, distance, groups) -> N
         assert len(set(found)) > 1 and found.count(found[0]) < len(found)
 
 
+
+@pytest.mark.parametrize(
+    "days, groups",
+    [
+        (["2031-05-01", "2031-05-06"], [1, 1]),  # five days apart: one happening
+        (["2031-05-01", "2031-05-20"], [1, 2]),  # nineteen days apart: two
+        (["2031-05-01", None], [1, 1]),  # no date holds nothing apart
+        (["2031-05", "2031-09-30"], [1, 1]),  # nor does a partial one
+    ],
+)
+def test_complete_linkage_keeps_far_apart_days_in_different_groups(days, groups) -> None:
+    assert complete_linkage([{"a": 1.0}, {"a": 1.0}], 0.5, days, event_days=7) == groups
+
+
+def test_the_same_story_weeks_later_is_another_event_of_the_same_storyline() -> None:
+    text = "Port officials in Osprey said the harbour fire was contained after the ferry Kestrel burned."
+    first = make_article(text, published="2031-05-01")
+    later = make_article(text + " Inspectors returned.", published="2031-06-12")
+    clusterer = RegroupingStoryClusterer()
+    clusterer.add_many([first, later])
+    assert len(clusterer.stories("event")) == 2
+    assert len(clusterer.stories("storyline")) == 1
+
+
 def test_an_early_mistake_is_taken_back_when_its_own_event_arrives() -> None:
     clusterer = RegroupingStoryClusterer(regroup=LOOSE)
     clusterer.add_many(STREAM[:3])

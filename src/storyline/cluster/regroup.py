@@ -22,6 +22,8 @@ take is the clusterer's business (``cluster/stories_v3.py``).
 
 from __future__ import annotations
 
+from datetime import date
+
 import math
 import re
 from collections import Counter
@@ -42,6 +44,10 @@ class RegroupSettings:
     near: float = 0.05  # a neighbour less alike than this brings nothing in
     members: int = 80  # the neighbourhood's most recent articles, at most
     distance: float = 0.92  # complete-linkage cut: cosine distance
+    # Reports of one happening appear within days of each other: two articles published further
+    # apart than this never share an event cluster (a storyline holds them both). Articles
+    # with no date are not held apart.
+    event_days: int = 7
     postings: int = 48  # most recent articles kept per term in the article index
     query_terms: int = 25  # the new article's strongest terms looked up
     candidates: int = 64  # articles scored in full per lookup
@@ -139,12 +145,15 @@ class ArticleIndex:
         return [(score, a) for score, a in scored[: settings.neighbours] if score >= settings.near]
 
 
-def complete_linkage(vectors: list[dict[str, float]], distance: float) -> list[int]:
-    """A group number per vector: complete-linkage clusters cut at cosine ``distance``."""
+def complete_linkage(vectors: list[dict[str, float]], distance: float,
+                     days: list[str | None] | None = None, event_days: int | None = None) -> list[int]:
+    """A group number per vector: complete-linkage clusters cut at cosine ``distance``; two
+    vectors whose ``days`` lie more than ``event_days`` apart are never in one group."""
     if len(vectors) == 1:
         return [0]
     import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
 
     columns = {term: n for n, term in enumerate(sorted({t for v in vectors for t in v}))}
     matrix = np.zeros((len(vectors), max(len(columns), 1)))
@@ -156,5 +165,26 @@ def complete_linkage(vectors: list[dict[str, float]], distance: float) -> list[i
         extra = np.zeros((len(vectors), len(empty)))
         extra[empty, np.arange(len(empty))] = 1.0
         matrix = np.hstack([matrix, extra])
-    labels = fcluster(linkage(matrix, method="complete", metric="cosine"), t=distance, criterion="distance")
+    distances = pdist(matrix, "cosine")
+    if days is not None and event_days is not None:
+        distances = np.maximum(distances, _far_apart(days, event_days) * 2.0)
+    labels = fcluster(linkage(distances, method="complete"), t=distance, criterion="distance")
     return [int(label) for label in labels]
+
+
+def _far_apart(days: list[str | None], event_days: int):
+    """1.0 for each pair (condensed order) whose two days are more than ``event_days`` apart."""
+    import numpy as np
+
+    ordinals = [_ordinal(day) for day in days]
+    return np.array([
+        1.0 if a is not None and b is not None and abs(a - b) > event_days else 0.0
+        for i, a in enumerate(ordinals) for b in ordinals[i + 1:]
+    ])
+
+
+def _ordinal(day: str | None) -> int | None:
+    try:
+        return date.fromisoformat(day[:10]).toordinal() if day else None
+    except ValueError:  # a partial or odd date holds nothing apart
+        return None

@@ -81,7 +81,9 @@ class RegroupingStoryClusterer(StoryClusterer):
         self.articles.add(article.id, _day(article), article.title,
                           strongest(counts, self.word_frequencies, settings), settings)
         hood = self._neighbourhood([a for _, a in neighbours])
-        labels = complete_linkage([vector(a) for a in hood] + [new_vector], settings.distance)
+        labels = complete_linkage([vector(a) for a in hood] + [new_vector], settings.distance,
+                                  [self.articles.days[a] for a in hood] + [_day(article)],
+                                  settings.event_days)
         founded = Cluster(id=f"event-{article.id}", founder=article.id, parent=storyline_id, created=self.sequence)
         self.assignments[article.id] = Assignment(article.id, founded.id, storyline_id, True, False, 1.0)
         groups = _groups(hood + [article.id], labels)
