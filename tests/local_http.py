@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 class QuietServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -27,3 +29,14 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def server_fixture(handler: type[BaseHTTPRequestHandler]):
+    """A module-scoped fixture named ``server``: the base URL of ``handler`` served locally."""
+
+    @pytest.fixture(scope="module", name="server")
+    def server() -> Iterator[str]:
+        with serving(handler) as url:
+            yield url
+
+    return server

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 
 from storyline.errors import BlockedAddressError, FetchError
 from storyline.ingest.web import blocked_reason, check_url, is_url
-from tests.local_http import serving
+from tests.local_http import server_fixture
 
 ARTICLE = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Council approves budget</title>
@@ -86,10 +85,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # keep test output clean
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(_Handler) as url:
-        yield url
+server = server_fixture(_Handler)
 
 
 @pytest.fixture

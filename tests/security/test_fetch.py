@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 import socket
 import time
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 
 import pytest
@@ -25,7 +24,7 @@ from click.testing import CliRunner
 from storyline.cli import main
 from storyline.errors import BlockedAddressError, FetchError
 from storyline.ingest.web import check_url
-from tests.local_http import serving
+from tests.local_http import server_fixture
 
 FEED = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title><item>'
         b"<title>Ferry</title><description>Ferries sail again.</description></item></channel></rss>")
@@ -168,10 +167,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(_Handler) as url:
-        yield url
+server = server_fixture(_Handler)
 
 
 @pytest.fixture
