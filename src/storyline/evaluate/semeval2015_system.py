@@ -42,7 +42,6 @@ from storyline.extract.events import lexicon as lx
 from storyline.evaluate.semeval2015_anchors import anchor_value, reference_day
 from storyline.evaluate.semeval2015_references import (
     description_targets, person_tokens, pronoun_targets, quoted, target_kinds)
-from storyline.extract.roles import RuleRoles
 from storyline.extract.time import RuleTimex
 from storyline.models import Article
 
@@ -91,9 +90,11 @@ class TargetMatcher:
     def __init__(self, targets: list[str], nlp) -> None:
         self.targets = list(targets)
         full = {_words(t): t for t in targets}
+        parses = {t: nlp(t) for t in targets}
+        self.people = {t for t, doc in parses.items() if _names_a_person(doc)}
         claims: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for target in targets:
-            for form in self._forms_of(target, nlp, full):
+            for form in self._forms_of(target, parses[target], target in self.people, full):
                 claims[form].add(target)
         # a short form two targets share names the one whose name the others extend ("GM" is
         # General Motors, not its creditors), else neither; a full name means its own target
@@ -101,13 +102,11 @@ class TargetMatcher:
                       if (owner := _base_target(owners)) is not None}
         self.forms.update(full)
         self.longest = max((len(f) for f in self.forms), default=0)
-        self.people = {t for t in targets if any(e.label_ == "PERSON" for e in nlp(t).ents)}
 
     @staticmethod
-    def _forms_of(target: str, nlp, full: dict) -> set[tuple[str, ...]]:
+    def _forms_of(target: str, doc: Doc, person: bool, full: dict) -> set[tuple[str, ...]]:
+        """The short forms of ``target`` (``doc``: its parse; ``person``: a person's name)."""
         words = _words(target)
-        doc = nlp(target)
-        person = any(e.label_ == "PERSON" for e in doc.ents)
         places = {w for e in doc.ents if e.label_ in _PLACE_LABELS and e.text[:1].isupper()
                   for w in _words(e.text)}  # place names start with a capital ("iVelor" is none)
         # words the name itself writes in lower case are common nouns ("store" of "Velor store")
@@ -178,6 +177,10 @@ class TargetMatcher:
             return True
         return all(any(c.isupper() or c.isdigit() for c in t.text) or not t.is_alpha
                    for t in span)  # "Velor", "A999", "eVelor"
+
+
+def _names_a_person(doc: Doc) -> bool:
+    return any(e.label_ == "PERSON" for e in doc.ents)
 
 
 def _base_target(owners: set[str]) -> str | None:
