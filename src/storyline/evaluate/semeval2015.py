@@ -33,6 +33,7 @@ from storyline.evaluate import semeval2015_score as score
 from storyline.evaluate.semeval2015_system import Mention as SystemMention
 from storyline.evaluate.semeval2015_system import TargetMatcher, corpus_kinds, document_mentions
 
+
 @dataclass
 class Document:
     id: str

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from storyline.extract.events.patterns import clause_verb, date_of, modality_of
+from storyline.extract.timex.lexicon import shift_months
 from storyline.models import Timex
 
 LEAD_SENTENCES = 3
@@ -108,8 +109,8 @@ def _shift(base: str, amount: int, unit: str) -> str | None:
     if unit == "Y":
         return str(parts[0] + amount)
     if unit == "M" and len(parts) >= 2:
-        months = parts[0] * 12 + parts[1] - 1 + amount
-        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        year, month = shift_months(parts[0], parts[1], amount)
+        return f"{year:04d}-{month:02d}"
     if unit == "D" and len(parts) == 3:
         return (date(*parts) + timedelta(days=amount)).isoformat()
     return None
