@@ -4,7 +4,7 @@ A pronoun takes a target only when the target is what it most plausibly points a
 general habits of news English, never by names:
 
 1. **He / she** point at the latest person named before them (any person, not only targets:
-   "Jobs hired Cook. He ..." is Cook), within three sentences.
+   "Quist hired Berg. He ..." is Berg), within three sentences.
 2. **It / its** point at the latest subject before them that is a thing (centering: the
    subject is what a report is about), within two sentences; a subject that is itself "it"
    passes on what it points at. "They / them / their" the same, with a plural or
