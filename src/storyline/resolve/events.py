@@ -84,7 +84,7 @@ _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _name_key(text: str) -> str | None:
-    """A name no entity holds (NER missed "the Ever Given") still names the same thing in
+    """A name no entity holds (NER missed "the Ever Bound") still names the same thing in
     another report: its words without the article, when they are all capitalized."""
     words = _ARTICLES.sub("", text.strip()).replace("’", "'").removesuffix("'s").split()
     if not words or not all(w[:1].isupper() for w in words):

@@ -1,4 +1,4 @@
-"""Which name a description stands for: "the owner" after "its owner, Shoei-like Kaisha".
+"""Which name a description stands for: "the owner" after "its owner, Varnel Ltd".
 
 An event's actor is often told as a description ("the owner", "the authority", "the court")
 once the article has named it. Within one article, a definite description (``the``/``its``/
@@ -102,14 +102,12 @@ class Antecedents:
         before = [(at, m) for at, noun, m in self.described if noun == lemma and at < token.idx]
         if before:
             return max(before, key=lambda pair: pair[0])[1]
-        named = [m for m in self.names if m.end <= token.idx
-                 and _POSSESSIVE.sub("", m.text.split()[-1].lower()) in (lemma, token.lower_)]
+        named = [m for m in self.names if m.end <= token.idx and _ends_with(m, token)]
         if named:
             return named[-1]
         # a lede's "its owner" named only further down ("..., the owner, Varnel Ltd, said")
         after = [(at, m) for at, noun, m in self.described if noun == lemma and at > token.idx]
-        after += [(m.start, m) for m in self.names if m.start > token.idx
-                  and _POSSESSIVE.sub("", m.text.split()[-1].lower()) in (lemma, token.lower_)]
+        after += [(m.start, m) for m in self.names if m.start > token.idx and _ends_with(m, token)]
         return min(after, key=lambda pair: pair[0])[1] if after else None
 
     def _vehicle(self, token: Token, noun: str) -> Mention | None:
@@ -155,6 +153,12 @@ class Antecedents:
         if noun is not None and noun.lemma_.lower() in self.kinds.kind_of and noun not in found:
             found.append(noun)  # "the tanker Varn Altair", however parsed
         return found
+
+
+def _ends_with(name: Mention, noun: Token) -> bool:
+    """ "the Port Varn Authority" ends with "the authority"'s noun (its lemma or as written)."""
+    last = _POSSESSIVE.sub("", name.text.split()[-1].lower())
+    return last in (noun.lemma_.lower(), noun.lower_)
 
 
 def _reported(token: Token) -> bool:

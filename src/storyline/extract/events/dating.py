@@ -30,6 +30,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from storyline.dates import iso_day
 from storyline.extract.events import lexicon as lx
 from storyline.extract.events.patterns import clause_verb, date_of
 from storyline.models import Timex
@@ -69,7 +70,6 @@ _RELATIVE_DAYS = [
     (re.compile(r"\bthe\s+(?:day|night|evening)\s+before\b|\ba\s+day\s+earlier\b", re.I), -1),
     (re.compile(r"\bthe\s+day\s+after\b|\ba\s+day\s+later\b", re.I), 1),
 ]
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _REACH = 1500  # characters back to the day spoken of: further, the reference is a guess
 
 
@@ -87,8 +87,7 @@ def relative_day(trigger: Token, timexes: list[Timex]) -> Dated | None:
                 continue
             anchor = _day_before(timexes, start)
             if anchor is not None:
-                day = date.fromisoformat(anchor) + timedelta(days=step)
-                return Dated(day.isoformat(), "day")
+                return Dated((anchor + timedelta(days=step)).isoformat(), "day")
     return None
 
 
@@ -96,10 +95,10 @@ def _has_object(word: Token) -> bool:
     return any(c.dep_ in ("pobj", "pcomp") for c in word.children)
 
 
-def _day_before(timexes: list[Timex], offset: int) -> str | None:
-    days = [t for t in timexes if t.end <= offset and offset - t.end <= _REACH and t.value
-            and t.type in ("DATE", "TIME") and _DAY.match(t.value)]
-    return max(days, key=lambda t: t.end).value[:10] if days else None
+def _day_before(timexes: list[Timex], offset: int) -> date | None:
+    days = [t for t in timexes if t.end <= offset and offset - t.end <= _REACH
+            and t.type in ("DATE", "TIME") and iso_day(t.value)]
+    return iso_day(max(days, key=lambda t: t.end).value) if days else None
 
 
 def _dated(timexes: list[Timex], doc: Doc) -> list[tuple[Timex, Token]]:

@@ -33,8 +33,7 @@ def anchor_of(trigger: Token) -> Token:
     """The verb that carries a noun trigger's subject ("X held talks", "X launched an attack")."""
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "nsubjpass"):
         return trigger.head
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in lx.FRAME_PREPS \
-            and trigger.head.head.pos_ in ("VERB", "AUX"):
+    if _framed(trigger):
         return trigger.head.head  # "In a call with X, Kovac thanked ...": Kovac took part
     if trigger.pos_ == "ADV" and trigger.head.pos_ in ("VERB", "AUX"):
         return trigger.head  # "the ship ran aground": the ship is the one aground
@@ -198,7 +197,7 @@ class ActorFinder:
             start, end = token.left_edge.idx, token.idx + len(token)
             named = [c for c in token.rights if c.dep_ == "appos" and c.left_edge.i == token.i + 1
                      and (c.pos_ == "PROPN" or _title_words(c))]
-            if named:  # "the container vessel Ever Given": the name the parse hung apart
+            if named:  # "the container vessel Ever Bound": the name the parse hung apart
                 start, end = named[0].left_edge.idx, named[0].idx + len(named[0])
             return EventActor(start, end, self.doc.text[start:end], role)
         return None
@@ -235,15 +234,15 @@ class ActorFinder:
 
 
 def _unnamed_name(token: Token) -> bool:
-    """ "The Ever Given": capitalized words inside a sentence that the tagger did not take for
-    a name (it read "Given" as a verb) are a name all the same."""
+    """ "The Ever Bound": capitalized words inside a sentence that the tagger did not take for
+    a name (it read "Bound" as a verb) are a name all the same."""
     words = [t for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
     return bool(words) and token.i > token.sent.start + 1 and all(w.is_title for w in words) \
         and token.pos_ in ("VERB", "ADJ", "NOUN", "PROPN")
 
 
 def _title_words(head: Token) -> bool:
-    """ "Ever Given" (the tagger read "Given" as a verb): capitalized words only, a name."""
+    """ "Ever Bound" (the tagger read "Bound" as a verb): capitalized words only, a name."""
     words = list(head.doc[head.left_edge.i:head.i + 1])
     return all(w.is_title for w in words)
 

@@ -106,7 +106,7 @@ def _answered(trigger: Token, events: set[int]) -> bool:
 
 def _anchored(event: Event) -> bool:
     """Someone takes part, or the text sets it in a place or on a date it happened ("after a
-    settlement was signed in Ismailia"): else a trigger word alone is no event."""
+    settlement was signed in Varno"): else a trigger word alone is no event."""
     return bool(event.actors) or event.type in NEED_NO_ACTOR or event.place is not None \
         or (event.date is not None and event.modality == "happened")
 
