@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Token
 
 from storyline.extract.claims.attribution import REPORTING
-from storyline.extract.claims.figures import CURRENCIES, CURRENCY_SIGNS
+from storyline.extract.claims.figures import CURRENCIES
 
 # Irregular participles of verbs that figures follow; the rest take -ed.
 _PARTICIPLES = {"hold": "held", "take": "taken", "flee": "fled", "leave": "left", "send": "sent",
@@ -70,8 +70,7 @@ def counted_noun(root: Token) -> tuple[Token | None, Token | None]:
     when the noun alone says it: "a crew of 25", "compensation of $9 million")."""
     if root.dep_ in ("nummod", "quantmod", "compound") and root.head.pos_ in _NOUNS:
         return root.head, root.head
-    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    pobj = _of_object(root)
     if pobj is not None and pobj.pos_ in _NOUNS:
         return pobj, root  # "87 of the 251 people remain": 87 is the subject
     whole = root.head.head
@@ -81,9 +80,15 @@ def counted_noun(root: Token) -> tuple[Token | None, Token | None]:
     return None, root
 
 
+def _of_object(token: Token, deps: tuple[str, ...] = ("pobj",)) -> Token | None:
+    """'87 of the people' -> 'people': the object of the "of" after ``token``, if any."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ in deps), None) if of is not None else None
+
+
 def _is_sum(root: Token) -> bool:
     """'compensation of $9 million': a sum is what the noun before 'of' amounts to."""
-    return any(t.text in CURRENCY_SIGNS or t.lower_ in CURRENCIES for t in root.subtree)
+    return any(t.lower_ in CURRENCIES for t in root.subtree)  # "$", "US$", "euros"
 
 
 def qualifier(noun: Token | None, anchor: Token | None, unit: str | None = None) -> str | None:
@@ -184,8 +189,7 @@ def _tally_counts(tally: Token) -> tuple[str, Token] | None:
                  and c.lemma_.lower() in _TALLY_KINDS), None)
     if kind is not None:
         return _TALLY_KINDS[kind.lemma_.lower()], tally
-    of = next((c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = next((c for c in of.children if c.dep_ in ("pobj", "amod")), None) if of is not None else None
+    counted = _of_object(tally, ("pobj", "amod"))
     if counted is None:
         return None
     # "the number of displaced people", "the number of vessels waiting", "the queue of ships"
@@ -243,9 +247,7 @@ def _counted_words(root: Token, unit: str | None) -> tuple[str, Token | None]:
     if noun is not None and noun.lower_ in _UNIT_WORDS:  # "40 percent of its homes"
         noun, anchor = counted_noun(noun)
     if noun is not None and noun.lower_ == "worth":  # "$9 billion worth of goods"
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        goods = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        noun = goods or noun
+        noun = _of_object(noun) or noun
     words = [_noun_words(noun)] if noun is not None else []
     state = qualifier(noun, anchor, unit)
     if state and state not in words:

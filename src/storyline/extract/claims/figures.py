@@ -24,7 +24,6 @@ VAGUE = {"dozens": (24, 99), "hundreds": (200, 900), "thousands": (2e3, 9e3),
 CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen",
               "dollars": "dollars", "euros": "euros", "pounds": "pounds", "shekels": "shekels",
               "yuan": "yuan", "yen": "yen", "rupees": "rupees", "francs": "francs"}
-CURRENCY_SIGNS = frozenset({"$", "US$", "€", "£", "¥"})
 APPROXIMATE = {"some", "about", "around", "roughly", "approximately", "an estimated",
                "estimated", "circa", "close to", "nearly", "almost", "more or less"}
 LOWER = {"at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
