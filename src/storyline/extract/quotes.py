@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.claims.attribution import described_name
+from storyline.extract.claims.attribution import before_open_bracket, described_name
 from storyline.models import Article, Mention, Quote, Sentence
 from storyline.registry import register
 
@@ -335,9 +335,7 @@ def _speaker_span(head: Token, mentions: list[Mention]) -> tuple[str, int, int, 
         return mention.text, mention.start, mention.end, mention.start
     tokens = _phrase(head)
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    bracket = head.doc.text.find("(", head.idx, end)
-    if bracket > 0 and ")" not in head.doc.text[bracket:end]:  # "Naor Shiri (Yesh Atid"
-        end = len(head.doc.text[start:bracket].rstrip()) + start
+    end = before_open_bracket(head.doc.text, start, end, head.idx)  # "Dana Kovac (Varn Party"
     if mention is None:  # "the finance minister, Paul Garnier": the name in the apposition
         mention = _name_inside(mentions, start, end) or described_name(head, mentions)
     else:

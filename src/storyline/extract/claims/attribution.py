@@ -122,10 +122,16 @@ def source_span(head: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
     doc = head.doc
     start, stop = head.left_edge.idx, doc[end - 1].idx + len(doc[end - 1])
-    bracket = doc.text.find("(", head.idx, stop)
-    if bracket > 0 and ")" not in doc.text[bracket:stop]:  # "Norland Shipping (NS" -> without it
-        stop = start + len(doc.text[start:bracket].rstrip())
-    return start, stop
+    return start, before_open_bracket(doc.text, start, stop, head.idx)
+
+
+def before_open_bracket(text: str, start: int, stop: int, after: int) -> int:
+    """The end of the phrase ``text[start:stop]`` without a bracket opened at or after
+    ``after`` that the phrase never closes ("Norland Shipping (NS" -> "Norland Shipping")."""
+    bracket = text.find("(", after, stop)
+    if bracket > 0 and ")" not in text[bracket:stop]:
+        return start + len(text[start:bracket].rstrip())
+    return stop
 
 
 def described_name(head: Token, mentions: list[Mention]) -> Mention | None:
