@@ -1,11 +1,11 @@
 """Names NER misses, told by the noun that introduces them: a ship, an aircraft, a satellite.
 
-The small model reads "Given" in "the Ever Given" as a verb and "Altair" as nothing at all, but
+The small model reads "Given" in "the Varn Given" as a verb and "Altair" as nothing at all, but
 the sentence says what they are:
 
-* **a descriptor noun right before**: "the container ship Ever Given", "the tanker Varn
+* **a descriptor noun right before**: "the container ship Varn Given", "the tanker Varn
   Altair", "the dredger Osterby" -> the capitalised words after the noun are a name;
-* **a descriptor in apposition after**: "the Ever Given, the giant container ship that ..."
+* **a descriptor in apposition after**: "the Varn Given, the giant container ship that ..."
   -> the capitalised words before the comma are a name;
 * **the same words later in the article**, with or without "the" ("The Varn Altair was
   towed ...", a headline's "Tug frees Varn Altair") are the same name.
@@ -84,7 +84,7 @@ def _clause_on(noun: Token, last: Token) -> bool:
 
 
 def _run_in_apposition_before(noun: Token) -> list[Token]:
-    """ "the Ever Given, the giant container ship that ...": the capitalised words before a
+    """ "the Varn Given, the giant container ship that ...": the capitalised words before a
     comma that opens "the/a ... <noun>", where the noun ends its phrase (not "the ship's
     owner", "a ship broker")."""
     doc = noun.doc
@@ -96,7 +96,7 @@ def _run_in_apposition_before(noun: Token) -> list[Token]:
         return []
     run = _capitalised_run(doc, determiner.i - 2, step=-1, stop=noun.sent.start - 1)[::-1]
     while run and run[0].lower_ in _DETERMINERS:
-        run = run[1:]  # "The Ever Given, the giant container ship": the name is "Ever Given"
+        run = run[1:]  # "The Varn Given, the giant container ship": the name is "Varn Given"
     return run
 
 
@@ -113,7 +113,7 @@ def _determiner_before(noun: Token) -> Token | None:
 
 def _capitalised_run(doc: Doc, first: int, step: int, stop: int) -> list[Token]:
     """Capitalised tokens from ``first`` towards ``stop``, none a date or number; small words
-    alone ("In", "It", "I") are no name, though a name may hold one ("Ever Given")."""
+    alone ("In", "It", "I") are no name, though a name may hold one ("Varn Given")."""
     run = []
     i = first
     while i != stop and 0 <= i < len(doc):
@@ -135,12 +135,26 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     one: "Osterby" inside "Osterby Harbour Board" is another name)."""
     found = []
     for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        before = text[:match.start()].split()[-1:] or [""]
-        after = text[match.end():].split()[:1] or [""]
-        if _capitalised_word(after[0]) or _capitalised_word(before[0]) and before[0] != "The":
+        before, after = _word_before(text, match.start()), _WORD_AFTER.match(text, match.end())[1]
+        if _capitalised_word(after) or _capitalised_word(before) and before != "The":
             continue
         found.append((match.start(), match.end()))
     return found
+
+
+_WORD_AFTER = re.compile(r"\s*(\S*)")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The whitespace-separated word ending before ``at`` (read back from it, not by splitting
+    the whole text before it for every occurrence)."""
+    end = at
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _capitalised_word(word: str) -> bool:
