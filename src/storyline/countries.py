@@ -1,11 +1,11 @@
 """Countries, their other names and their demonyms: the package's ``data/countries.tsv``.
 
-resolve/names.py folds the front of an organisation's name to its country, so "Qatari Foreign
-Ministry", "Qatar's Foreign Ministry" and "the Qatar Foreign Ministry" get one key. The table is
+resolve/names.py folds the front of an organisation's name to its country, so "Danish Foreign
+Ministry", "Denmark's Foreign Ministry" and "the Denmark Foreign Ministry" get one key. The table is
 general knowledge (every country, a few other names, its adjectives); a demonym two countries
 share ("Congolese") names neither and is left out.
 
-    country_words(split)[("qatari",)]  -> ("qatar",)
+    country_words(split)[("danish",)]  -> ("denmark",)
     country_words(split)[("uk",)]      -> ("united", "kingdom")
 """
 

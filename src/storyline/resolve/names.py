@@ -16,8 +16,8 @@ and Carl/Carla stay apart. ``abd``-compounds are joined first
 (Abdul Rahman / Abdel Rahman / Abd al-Rahman -> one token).
 
 An organisation's name that opens with a country's demonym, other name or possessive is keyed
-by the country's name ("Qatari Foreign Ministry", "Qatar's Foreign Ministry", "UK Foreign
-Office" -> "qatar foreign ministry", "united kingdom foreign office"; ``storyline.countries``).
+by the country's name ("Danish Foreign Ministry", "Denmark's Foreign Ministry", "UK Foreign
+Office" -> "denmark foreign ministry", "united kingdom foreign office"; ``storyline.countries``).
 Nationalities and places keep their own words: NORP "Egyptian" and GPE "Egypt" stay apart.
 """
 
@@ -227,23 +227,29 @@ _OWN_WORDS = frozenset({"NORP", "GPE", "LOC"})
 
 def fold_country(words: list[str]) -> list[str]:
     """A leading demonym, country name or other name (and a possessive 's after it) -> the
-    country's name words, when more words follow ("qatari foreign ministry" -> "qatar ...");
+    country's name words, when more words follow ("danish foreign ministry" -> "denmark ...");
     the longest such lead counts ("central african republic" is a country, not "central
     african" + "republic")."""
     table = _country_words()
-    for size in range(min(len(words), max(map(len, table))), 0, -1):
+    for size in range(min(len(words), _longest_country()), 0, -1):
         country = table.get(tuple(words[:size]))
         if country is None:
             continue
         rest = words[size:]
         if rest[:1] == ["s"] and len(rest) > 1:
-            rest = rest[1:]  # "qatar's" splits into "qatar", "s"
+            rest = rest[1:]  # "denmark's" splits into "denmark", "s"
         return [*country, *rest] if rest else words
     return words
 
 
 def _country_words() -> dict[tuple[str, ...], tuple[str, ...]]:
     return country_words(words_of)
+
+
+@lru_cache(maxsize=1)
+def _longest_country() -> int:
+    """Words in the table's longest lead (measured once, not per name parsed)."""
+    return max(map(len, _country_words()))
 
 
 def _company_forms() -> frozenset[str]:
