@@ -65,8 +65,9 @@ def type_from_words(text: str, label: str, words: Lexicon) -> str:
     kind = words_kind(text, words)
     if kind is None:
         return label
-    first = name_key(text).split()[0]
-    if kind == ORG and label in _NOT_A_COMPANY and _company_form(text, words):
+    parts = name_key(text).split()
+    first = parts[0]
+    if kind == ORG and label in _NOT_A_COMPANY and parts[-1] in words.company_forms:
         return ORG
     if kind == ORG and label in _NOT_AN_ORG_HEAD:
         return ORG
@@ -92,10 +93,6 @@ def words_kind(text: str, words: Lexicon) -> str | None:
     if first in words.settlement_firsts:
         return PLACE
     return None
-
-
-def _company_form(text: str, words: Lexicon) -> bool:
-    return name_key(text).split()[-1] in words.company_forms
 
 
 def context_type(span: Span, label: str, words: Lexicon, mentions: list[Mention]) -> str | None:

@@ -72,7 +72,8 @@ def other_spellings(name: str, aliases: list[str]) -> list[str]:
     another case: "the Varn Authority's" is no other spelling of "Varn Authority"."""
     seen, found = {name_key(name)}, []
     for alias in aliases:
-        if name_key(alias) not in seen:
-            seen.add(name_key(alias))
+        key = name_key(alias)
+        if key not in seen:
+            seen.add(key)
             found.append(alias)
     return found
