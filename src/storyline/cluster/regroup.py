@@ -76,10 +76,10 @@ def vector_of(counts: dict[str, float], frequencies: DocumentFrequencies,
     return {term: value / norm for term, value in raw.items() if value > 0}
 
 
-def strongest(counts: dict[str, float], frequencies: DocumentFrequencies, settings: RegroupSettings) -> dict[str, float]:
-    """The counts of the article's ``max_terms`` strongest terms (bounded state per article)."""
-    vector = vector_of(counts, frequencies, settings.weights)
-    kept = sorted(vector, key=lambda term: (-vector[term], term))[: settings.max_terms]
+def strongest(counts: dict[str, float], vector: dict[str, float], max_terms: int) -> dict[str, float]:
+    """The counts of the article's ``max_terms`` strongest terms by its ``vector_of`` vector
+    (bounded state per article)."""
+    kept = sorted(vector, key=lambda term: (-vector[term], term))[:max_terms]
     return {term: counts[term] for term in sorted(kept)}
 
 
@@ -176,15 +176,13 @@ def _far_apart(days: list[str | None], event_days: int):
     """1.0 for each pair (condensed order) whose two days are more than ``event_days`` apart."""
     import numpy as np
 
-    ordinals = [_ordinal(day) for day in days]
-    return np.array([
-        1.0 if a is not None and b is not None and abs(a - b) > event_days else 0.0
-        for i, a in enumerate(ordinals) for b in ordinals[i + 1:]
-    ])
+    ordinals = np.array([_ordinal(day) for day in days], dtype=float)  # NaN: undated, never apart
+    left, right = np.triu_indices(len(days), k=1)  # the condensed order: (0, 1), (0, 2), ... (1, 2)
+    return (np.abs(ordinals[left] - ordinals[right]) > event_days).astype(float)
 
 
-def _ordinal(day: str | None) -> int | None:
+def _ordinal(day: str | None) -> float:
     try:
-        return date.fromisoformat(day[:10]).toordinal() if day else None
+        return date.fromisoformat(day[:10]).toordinal() if day else math.nan
     except ValueError:  # a partial or odd date holds nothing apart
-        return None
+        return math.nan

@@ -135,20 +135,27 @@ class StoryClusterer:
         vector = weigh(counts, self.frequencies, self.settings.weights)
         storyline, _ = self._place("storyline", article, vector)
         self.local.setdefault(storyline.id, LocalTerms()).add(vector.keys(), self.settings.local)
+        self._add_event(article, vector, storyline)
+        return self.assignments[article.id]
+
+    def _add_event(self, article: Article, vector: dict[str, float], storyline: Cluster) -> None:
+        """The event level: assign the article an event of ``storyline``, then settle both.
+
+        The storyline merge belongs here: v1/v2 merge storylines after placing the event but
+        before splitting and merging events (``stories_v3.py`` re-clusters events instead)."""
         event, score = self._place("event", article, vector, within=storyline.id)
         self.assignments[article.id] = Assignment(
             article.id, event.id, storyline.id, event.founder == article.id,
             storyline.founder == article.id, score,
         )
         self._merge_similar("storyline", storyline.id)
-        events = [self.assignments[article.id].event]
+        events = [event.id]
         if self.settings.split is not None:
             self._keep(event, article, vector)
             events = self._split_if_two(events[0])
         for event_id in events:
             if event_id in self.levels["event"].clusters:  # the first may have absorbed the second
                 self._merge_similar("event", event_id)
-        return self.assignments[article.id]
 
     def add_many(self, items: list[Extraction | Article]) -> list[Assignment]:
         return [self.add(item) for item in items]

@@ -21,15 +21,15 @@ like one run (``cluster/rows.py``: ``story_regroup_*`` tables).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from storyline.cluster.features import DocumentFrequencies, term_counts, weigh
+from storyline.cluster.features import DocumentFrequencies
 from storyline.cluster.index import Cluster
-from storyline.cluster.local import LocalTerms
 from storyline.cluster.regroup import (
-    ArticleIndex, RegroupSettings, complete_linkage, cosine, regroup_counts, strongest, vector_of,
+    ArticleIndex, RegroupSettings, complete_linkage, regroup_counts, strongest, vector_of,
 )
 from storyline.cluster.stories import V2_SETTINGS, Assignment, StoryClusterer, StorySettings
-from storyline.models import Article, Extraction
+from storyline.models import Article
 from storyline.registry import register
 
 
@@ -47,22 +47,14 @@ class RegroupingStoryClusterer(StoryClusterer):
         self.word_frequencies = DocumentFrequencies()  # of the regroup words (not the v2 terms)
         self.articles = ArticleIndex()
 
-    def add(self, item: Extraction | Article, copy_of: str | None = None) -> Assignment:
-        article = item.article if isinstance(item, Extraction) else item
-        if article.id in self.assignments:
-            return self.assignments[article.id]
-        self.sequence += 1
-        if copy_of is not None and copy_of in self.assignments:
-            self.articles.note(article.id, _day(article), article.title)
-            return self._add_copy(article, copy_of)
-        counts = term_counts(item)
-        self.frequencies.add(set(counts))
-        vector = weigh(counts, self.frequencies, self.settings.weights)
-        storyline, _ = self._place("storyline", article, vector)
-        self.local.setdefault(storyline.id, LocalTerms()).add(vector.keys(), self.settings.local)
+    def _add_copy(self, article: Article, canonical: str) -> Assignment:
+        self.articles.note(article.id, _day(article), article.title)
+        return super()._add_copy(article, canonical)
+
+    def _add_event(self, article: Article, vector: dict[str, float], storyline: Cluster) -> None:
+        """Re-cluster the article's neighbourhood (its v2 ``vector`` is for storylines only)."""
         self._regroup(article, storyline.id)
         self._merge_similar("storyline", storyline.id)
-        return self.assignments[article.id]
 
     # -- the event level ----------------------------------------------------------------------
     def _regroup(self, article: Article, storyline_id: str) -> None:
@@ -79,7 +71,7 @@ class RegroupingStoryClusterer(StoryClusterer):
         new_vector = vector_of(counts, self.word_frequencies, settings.weights)
         neighbours = self.articles.neighbours(new_vector, vector, settings)
         self.articles.add(article.id, _day(article), article.title,
-                          strongest(counts, self.word_frequencies, settings), settings)
+                          strongest(counts, new_vector, settings.max_terms), settings)
         hood = self._neighbourhood([a for _, a in neighbours])
         labels = complete_linkage([vector(a) for a in hood] + [new_vector], settings.distance,
                                   [self.articles.days[a] for a in hood] + [_day(article)],
@@ -90,10 +82,9 @@ class RegroupingStoryClusterer(StoryClusterer):
         self._apply(groups, founded)
         mine = next(g for g in groups if article.id in g)
         score = max((s for s, a in neighbours if a in mine), default=1.0)
-        assignment = self.assignments[article.id]
-        self.assignments[article.id] = Assignment(
-            article.id, assignment.event, storyline_id, assignment.founded_event,
-            self.levels["storyline"].clusters[storyline_id].founder == article.id, score,
+        self.assignments[article.id] = replace(
+            self.assignments[article.id], score=score,
+            founded_storyline=self.levels["storyline"].clusters[storyline_id].founder == article.id,
         )
 
     def _neighbourhood(self, neighbours: list[str]) -> list[str]:
