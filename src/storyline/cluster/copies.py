@@ -67,6 +67,12 @@ class _Group:
     members: list[str] = field(default_factory=list)
 
 
+def canonical_rank(article_id: str, published: str | None, length: int) -> tuple:
+    """A copy group's canonical is its smallest member by this key: earliest published first
+    (undated last), then the longest, then the smallest id (``query/copies.py`` reads rows by it)."""
+    return (published is None, published or "", -int(length), article_id)
+
+
 @lru_cache(maxsize=8)
 def _band_params(threshold: float, permutations: int) -> tuple[int, int]:
     """datasketch finds the bands and rows for a threshold by numeric integration (0.1-0.2 s);
@@ -162,9 +168,8 @@ class CopyDetector:
         return CopyGroup(id=group.id, canonical=canonical, articles=list(group.members), similarity=similarity)
 
     def _canonical_rank(self, article_id: str) -> tuple:
-        """Earliest published first (undated last), then the longest, then the smallest id."""
         signed = self.signed[article_id]
-        return (signed.published is None, signed.published or "", -signed.length, article_id)
+        return canonical_rank(article_id, signed.published, signed.length)
 
     # -- persistence ------------------------------------------------------------------------
     def to_rows(self) -> dict[str, list[tuple]]:

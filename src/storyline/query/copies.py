@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 
 from storyline.cluster.collection import COPIES
+from storyline.cluster.copies import canonical_rank
 from storyline.store import Store
 
 # open store -> (its article count when read, the map); dropped with the store
@@ -46,7 +47,7 @@ def canonical_from_rows(rows: dict[str, list[tuple]]) -> dict[str, str]:
     (earliest published, undated last, then the longest, then the smallest id)."""
     if not rows:
         return {}
-    rank = {article_id: (published is None, published or "", -int(length), article_id)
+    rank = {article_id: canonical_rank(article_id, published, length)
             for article_id, _, published, length, *_ in rows.get("copy_signatures", ())}
     groups: dict[str, list[str]] = defaultdict(list)
     for group_id, _, _, article_id in sorted(rows.get("copy_members", ()), key=lambda r: (r[1], r[2])):
