@@ -403,11 +403,8 @@ def _negated(token: Token) -> bool:
 
 
 def _modal(verb: Token) -> str | None:
-    for token in (verb, *(_aux_heads(verb))):
-        for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in lx.FUTURE_MODALS:
-                return child.lower_
-    return None
+    """The verb's modal, or one of the verbs its xcomp chain hangs on ("will be able to meet")."""
+    return next((m for t in (verb, *_aux_heads(verb)) if (m := _own_modal(t)) is not None), None)
 
 
 def _aux_heads(verb: Token) -> list[Token]:
