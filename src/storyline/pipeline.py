@@ -86,6 +86,7 @@ def ingest(
     ``runner``: where steps 2 and 4 run (default: here)."""
     report = IngestReport()
     user = _user_entities(settings)  # read once: a bad aliases file stops the run before any work
+    words = Lexicon.from_settings(settings)  # the run's word lists, built once
     clusters = load_clusters(store)
     # 1. read
     items = chain(read_sources(sources, settings, manifest=manifest, stdin=stdin, encoding=encoding), raw)
@@ -94,10 +95,10 @@ def ingest(
         # 3. dedupe
         fresh = _admit(cleaned, store, report)
         # 4. extract (unless the runner's workers already did)
-        extractions = _extract_articles(fresh, settings)
+        extractions = _extract_articles(fresh, settings, words)
         report.failures.extend(x for x in extractions if isinstance(x, Failure))
         extractions = [x for x in extractions if not isinstance(x, Failure)]
-        for extraction in _resolve_and_store(extractions, store, settings, report, user):
+        for extraction in _resolve_and_store(extractions, store, settings, report, user, words):
             # 7. cluster
             clusters.add(extraction)
         if on_progress is not None:
@@ -122,7 +123,8 @@ def clean_and_extract(batch: list[RawArticle | Failure], settings: Settings
                       ) -> list[Extraction | Failure]:
     """Steps 2 and 4 for a batch, needing no store: what a Dask worker runs. Duplicates are
     extracted too (only the store can tell); an article's facts don't depend on its batch-mates."""
-    return _extract_articles([_clean_or_failure(item, settings) for item in batch], settings)
+    cleaned = [_clean_or_failure(item, settings) for item in batch]
+    return _extract_articles(cleaned, settings, Lexicon.from_settings(settings))
 
 
 def load_clusters(store: Store) -> Clusters:
@@ -148,7 +150,7 @@ def process_article(raw: RawArticle, settings: Settings) -> Extraction:
     """Steps 2 and 4 for one article: a pure function of the article (and the settings)."""
     article = _clean(raw, settings)
     nlp = load_model(settings.get("nlp.model"))
-    return _extract([article], nlp, settings)[0]
+    return _extract([article], nlp, settings, Lexicon.from_settings(settings))[0]
 
 
 def _admit(cleaned: list[Article | Extraction | Failure], store: Store, report: IngestReport
@@ -163,23 +165,24 @@ def _admit(cleaned: list[Article | Extraction | Failure], store: Store, report: 
     return fresh
 
 
-def _extract_articles(items: list, settings: Settings) -> list:
+def _extract_articles(items: list, settings: Settings, words: Lexicon) -> list:
     """Step 4 for the Articles among ``items``; Extractions and Failures pass through."""
     articles = [item for item in items if isinstance(item, Article)]
     if not articles:
         return items  # nothing to parse: don't even load the model
     nlp = load_model(settings.get("nlp.model"))
     try:
-        extracted = iter(_extract(articles, nlp, settings))
+        extracted = iter(_extract(articles, nlp, settings, words))
     except Exception:  # one odd article must not cost its batch: redo one by one to find it
         log.debug("extracting a batch failed; extracting its articles one by one", exc_info=True)
-        extracted = iter([_extract_or_failure(article, nlp, settings) for article in articles])
+        extracted = iter([_extract_or_failure(article, nlp, settings, words) for article in articles])
     return [next(extracted) if isinstance(item, Article) else item for item in items]
 
 
-def _extract_or_failure(article: Article, nlp, settings: Settings) -> Extraction | Failure:
+def _extract_or_failure(article: Article, nlp, settings: Settings, words: Lexicon
+                        ) -> Extraction | Failure:
     try:
-        return _extract([article], nlp, settings)[0]
+        return _extract([article], nlp, settings, words)[0]
     except Exception as exc:  # reported as this article's failure (a bug: please report it)
         log.debug("extracting %s failed", article.source, exc_info=True)
         return Failure(article.source, f"{article.source}: could not be processed ({exc!r}); "
@@ -188,13 +191,13 @@ def _extract_or_failure(article: Article, nlp, settings: Settings) -> Extraction
 
 def _resolve_and_store(
     extractions: list[Extraction], store: Store, settings: Settings, report: IngestReport,
-    user: list[Entity],
+    user: list[Entity], words: Lexicon,
 ) -> list[Extraction]:
     """Steps 5 and 6 for one batch; returns the extractions stored."""
     if not extractions:
         return []
     # 5. resolve
-    resolution = _resolve(extractions, store, settings, user)
+    resolution = _resolve(extractions, store, settings, user, words)
     dates = {e.date for x in extractions for e in x.events if e.date}
     changed = merge_batch_events(extractions, store.events(dates=dates) if dates else [])
     # 6. store
@@ -242,20 +245,19 @@ def _is_duplicate(
     return stored_id is not None
 
 
-def _extract(articles: list[Article], nlp, settings: Settings) -> list[Extraction]:
+def _extract(articles: list[Article], nlp, settings: Settings, words: Lexicon) -> list[Extraction]:
     return extract_batch(
         articles,
         nlp,
         batch_size=settings.get("nlp.batch_size"),
         max_chars=settings.get("nlp.max_chars"),
-        words=Lexicon.from_settings(settings),  # the run's word lists, on any worker
+        words=words,
     )
 
 
 def _resolve(extractions: list[Extraction], store: Store, settings: Settings,
-             user: list[Entity]) -> Resolution:
+             user: list[Entity], words: Lexicon) -> Resolution:
     """Join the batch's names to the stored entities (and the user's aliases) they fit."""
-    words = Lexicon.from_settings(settings)
     return resolve_batch(
         extractions,
         known=store.known_entities(lookup_keys(extractions, words)),
