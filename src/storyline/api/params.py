@@ -18,7 +18,8 @@ from storyline.store import EntitySummary, Store
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
-_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+# A date filter, YYYY, YYYY-MM or YYYY-MM-DD: the API's and the web pages'.
+DATE_FILTER = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def checked_date(name: str, value: str | None) -> str | None:
     """``value`` when it is YYYY, YYYY-MM or YYYY-MM-DD (a real calendar shape)."""
     if value is None or value == "":
         return None
-    if not _DATE.fullmatch(value):
+    if not DATE_FILTER.fullmatch(value):
         raise InputError(f"{name}={value!r}", "is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-03-23)")
     return value
 

@@ -6,16 +6,15 @@ numbers for the templates.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from storyline.api.params import DATE_FILTER
 from storyline.errors import NotFoundError
 from storyline.query.facts import timeline
 from storyline.store import Store
 from storyline.web.svg import TimeScale, palette_classes, parse_when
 
 WIDTH, LEFT, RIGHT, LANE, AXIS = 960, 40, 920, 22, 34
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @dataclass
@@ -34,7 +33,7 @@ class Filters:
         """The filters with a malformed date dropped, and a sentence saying so (else None)."""
         dates, bad = [], []
         for value in (date_from.strip(), date_to.strip()):
-            ok = not value or _DATE.match(value)
+            ok = not value or DATE_FILTER.fullmatch(value)
             dates.append(value if ok else "")
             bad += [] if ok else [value]
         problem = (f"Ignored {', '.join(repr(b) for b in bad)}: dates are written YYYY, YYYY-MM "
