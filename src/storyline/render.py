@@ -176,12 +176,12 @@ def print_timeline(found: dict) -> None:
             click.echo(f"    {e['evidence'][0]['sentence']}")
 
 
-
 def _event_when(event: dict) -> str:
     """'2031-03-02', '<=2031-03-02' for a day the event happened on or before, '-' undated."""
     if not event["date"]:
         return "-"
     return ("<=" if event.get("date_precision") == "on_or_before" else "") + event["date"]
+
 
 def print_claims(claims: list[dict]) -> None:
     from storyline.query.ledger import figure_text, source_label

@@ -13,8 +13,8 @@ from __future__ import annotations
 import psycopg
 
 from storyline.store.checks import offset_problems
-
 from storyline.store.postgres_migrations import current_version, latest_version
+
 
 def integrity_problems(conn: psycopg.Connection) -> list[str]:
     return [*_schema_problems(conn), *_index_problems(conn), *_search_problems(conn),
