@@ -35,7 +35,7 @@ _EXTRA_STOP = frozenset({"said", "says", "told", "according", "reported", "year"
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     # Imported on first use: importing anything from spaCy loads the whole library (seconds),
     # and query commands import this module only to read stored cluster rows.
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -110,7 +110,7 @@ def _content_words(article: Article) -> list[str]:
     words = []
     for token in _WORD.findall(text.lower()):
         token = _POSSESSIVE.sub("", token).strip(".-'’")
-        if len(token) < 3 and not token.isdigit() or token in _stop_words():
+        if len(token) < 3 and not token.isdigit() or token in stop_words():
             continue
         words.append("w:" + _singular(token))
     return words
@@ -133,7 +133,7 @@ def _entity_terms(extraction: Extraction) -> list[str]:
     terms = []
     for name in names:
         words = [_POSSESSIVE.sub("", w).strip(".,'’") for w in name.lower().split()]
-        words = [w for w in words if w and w not in _stop_words()]
+        words = [w for w in words if w and w not in stop_words()]
         if not words:
             continue
         terms.append("e:" + " ".join(words))
@@ -147,7 +147,7 @@ def _capitalized_names(text: str) -> list[str]:
     names = []
     for match in _CAPITALIZED_RUN.finditer(text):
         name = match.group(0)
-        if " " not in name and name.lower() in _stop_words():
+        if " " not in name and name.lower() in stop_words():
             continue
         names.append(name)
     return names

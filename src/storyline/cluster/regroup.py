@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.cluster.features import DocumentFrequencies, FeatureWeights, _stop_words
+from storyline.cluster.features import DocumentFrequencies, FeatureWeights, stop_words
 from storyline.models import Article
 
 _TOKEN = re.compile(r"[^\W\d_]{2,}|\d{2,}")
@@ -61,7 +61,7 @@ def regroup_counts(article: Article, capital: float) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for token in _TOKEN.findall(f"{article.title or ''}\n{article.text}"):
         lowered = token.lower()
-        if lowered in _stop_words():
+        if lowered in stop_words():
             continue
         counts["w:" + lowered] += capital if token[0].isupper() or token.isdigit() else 1.0
     return dict(counts)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.query.ledger import number
+
 _WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
 PALETTE_SIZE = 10  # CSS classes c0..c9 in storyline.css
 
@@ -121,9 +123,7 @@ def compact_number(value: float) -> str:
 
 def full_number(value: float | None) -> str:
     """8300.0 -> '8,300'; 1.5 -> '1.5'; None -> '?' (tables)."""
-    if value is None:
-        return "?"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return "?" if value is None else number(value)
 
 
 def palette_classes(keys: list[str]) -> dict[str, str]:
